@@ -1,0 +1,53 @@
+package io.incidentflow.incident;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
+
+/** Parses and evaluates the DMN files under {@code processes/} with a plain DMN engine (no Spring, no process engine). */
+final class DmnTestSupport {
+
+    private static final DmnEngine ENGINE =
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+    private DmnTestSupport() {
+    }
+
+    static Path processFile(String fileName) {
+        return Path.of("processes", fileName);
+    }
+
+    static DmnDecision parseDecision(String fileName, String decisionKey) {
+        try (InputStream in = Files.newInputStream(processFile(fileName))) {
+            return ENGINE.parseDecision(decisionKey, in);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + processFile(fileName).toAbsolutePath(), e);
+        }
+    }
+
+    /** Evaluates the decision (and the decisions it requires) and returns its one and only result row. */
+    static DmnDecisionResultEntries evaluate(DmnDecision decision, Map<String, Object> variables) {
+        return ENGINE.evaluateDecision(decision, variables).getSingleResult();
+    }
+
+    /** Decision id → camunda:historyTimeToLive, for every decision in the file (the process engine refuses decisions without it). */
+    static Map<String, String> historyTimeToLiveByDecision(String fileName) {
+        File file = processFile(fileName).toFile();
+        Map<String, String> ttlById = new TreeMap<>();
+        for (Decision decision : Dmn.readModelFromFile(file).getModelElementsByType(Decision.class)) {
+            ttlById.put(decision.getId(), decision.getCamundaHistoryTimeToLiveString());
+        }
+        return ttlById;
+    }
+}
