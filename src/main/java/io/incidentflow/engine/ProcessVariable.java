@@ -1,0 +1,92 @@
+package io.incidentflow.engine;
+
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * A process variable declared once with its name and type, so delegates, services and tests read
+ * and write it the same way instead of casting {@code getVariable("x")} results.
+ */
+public final class ProcessVariable<T> {
+
+    private final String name;
+    private final Class<T> type;
+
+    private ProcessVariable(String name, Class<T> type) {
+        this.name = name;
+        this.type = type;
+    }
+
+    public static ProcessVariable<String> stringVariable(String name) {
+        return new ProcessVariable<>(name, String.class);
+    }
+
+    public static ProcessVariable<Boolean> booleanVariable(String name) {
+        return new ProcessVariable<>(name, Boolean.class);
+    }
+
+    public static ProcessVariable<Integer> integerVariable(String name) {
+        return new ProcessVariable<>(name, Integer.class);
+    }
+
+    public static ProcessVariable<Date> dateVariable(String name) {
+        return new ProcessVariable<>(name, Date.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static ProcessVariable<Map<String, Object>> mapVariable(String name) {
+        return new ProcessVariable<>(name, (Class<Map<String, Object>>) (Class<?>) Map.class);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The value, or empty when the variable is absent or null in the scope hierarchy. */
+    public Optional<T> find(VariableScope scope) {
+        return Optional.ofNullable(scope.getVariable(name)).map(this::cast);
+    }
+
+    /** The value; a missing value is a modelling error, reported with the variable's name. */
+    public T get(VariableScope scope) {
+        return find(scope).orElseThrow(() -> new IllegalStateException(
+                "Process variable '" + name + "' is not set"));
+    }
+
+    /** An input parameter of the current activity (camunda:inputParameter). */
+    public T getLocal(VariableScope scope) {
+        Object value = scope.getVariableLocal(name);
+        if (value == null) {
+            throw new IllegalStateException("Input parameter '" + name + "' is not set on this activity");
+        }
+        return cast(value);
+    }
+
+    public void set(VariableScope scope, T value) {
+        scope.setVariable(name, value);
+    }
+
+    /** Adds this variable to a map of variables for starting or correlating. */
+    public Map<String, Object> putInto(Map<String, Object> variables, T value) {
+        variables.put(name, value);
+        return variables;
+    }
+
+    public T from(Map<String, Object> variables) {
+        Object value = variables.get(name);
+        return value == null ? null : cast(value);
+    }
+
+    private T cast(Object value) {
+        if (type == Integer.class && value instanceof Number number) {
+            return type.cast(number.intValue());
+        }
+        if (!type.isInstance(value)) {
+            throw new IllegalStateException("Process variable '" + name + "' should be a "
+                    + type.getSimpleName() + " but is a " + value.getClass().getSimpleName());
+        }
+        return type.cast(value);
+    }
+}

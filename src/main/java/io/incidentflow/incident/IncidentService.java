@@ -1,0 +1,227 @@
+package io.incidentflow.incident;
+
+import io.incidentflow.catalog.BusinessService;
+import io.incidentflow.catalog.ServiceCatalog;
+import io.incidentflow.engine.BusinessKeys;
+import io.incidentflow.engine.CurrentActor;
+import io.incidentflow.engine.EngineClock;
+import io.incidentflow.notify.NotificationService;
+import io.incidentflow.web.InvalidInputException;
+import io.incidentflow.web.NotFoundException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import jakarta.validation.Validator;
+import io.incidentflow.web.ApiError;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens to an incident. Process steps and the API call these methods; each change is kept in
+ * the incident row and appended to its timeline in the same transaction as the process step.
+ */
+@Service
+@Transactional
+public class IncidentService {
+
+    private final IncidentRepository incidents;
+    private final IncidentEventRepository timeline;
+    private final ServiceCatalog catalog;
+    private final BusinessKeys keys;
+    private final CurrentActor actor;
+    private final NotificationService notifications;
+    private final IncidentProperties properties;
+    private final Validator validator;
+
+    public IncidentService(IncidentRepository incidents, IncidentEventRepository timeline, ServiceCatalog catalog,
+                           BusinessKeys keys, CurrentActor actor, NotificationService notifications,
+                           IncidentProperties properties, Validator validator) {
+        this.validator = validator;
+        this.incidents = incidents;
+        this.timeline = timeline;
+        this.catalog = catalog;
+        this.keys = keys;
+        this.actor = actor;
+        this.notifications = notifications;
+        this.properties = properties;
+    }
+
+    /** Checks what bean validation cannot: that the service is in the catalog. */
+    @Transactional(readOnly = true)
+    public BusinessService requireService(String serviceId) {
+        return catalog.find(serviceId).orElseThrow(() -> new InvalidInputException("serviceId",
+                "unknown service '" + serviceId + "' (see GET /api/services)"));
+    }
+
+    /** The same checks as the API's, for details that come from a form or an event. */
+    public void validate(NewIncident details) {
+        List<ApiError.FieldProblem> problems = validator.validate(details).stream()
+                .map(v -> new ApiError.FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(ApiError.FieldProblem::field))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    public String nextId() {
+        return keys.next("incident_seq", "INC");
+    }
+
+    /** Creates the incident row; {@code id} is null when the process was started without one (Tasklist). */
+    public Incident register(String id, NewIncident details, IncidentSource source) {
+        validate(details);
+        requireService(details.serviceId());
+        Incident incident = new Incident(id != null ? id : nextId(), details, source, EngineClock.now());
+        incidents.save(incident);
+        record(incident, "LOGGED", "Logged via " + source.name().toLowerCase() + ": " + details.title());
+        return incident;
+    }
+
+    public BusinessService categorize(String id) {
+        Incident incident = get(id);
+        BusinessService service = requireService(incident.getServiceId());
+        incident.assignTo(service.getResolverGroup(), EngineClock.now());
+        record(incident, "CATEGORIZED", incident.getCategory().code() + " on " + service.getName()
+                + ", resolver group " + service.getResolverGroup());
+        return service;
+    }
+
+    public SlaTargets prioritize(String id, Priority priority, Duration response, Duration resolution) {
+        Incident incident = get(id);
+        SlaTargets targets = SlaTargets.from(incident.getCreatedAt(), response, resolution, properties.warningRatio());
+        incident.prioritize(priority, targets.responseDueAt(), targets.resolutionDueAt(), EngineClock.now());
+        record(incident, "PRIORITIZED", priority + ": respond by " + targets.responseDueAt()
+                + ", resolve by " + targets.resolutionDueAt());
+        return targets;
+    }
+
+    public void recordResponse(String id) {
+        Incident incident = get(id);
+        if (incident.respond(EngineClock.now())) {
+            record(incident, "RESPONDED", "Taken by " + actor.id());
+        }
+    }
+
+    public void warn(String id, SlaClock clock) {
+        Incident incident = get(id);
+        String group = groupAccountableFor(incident, clock);
+        record(incident, "SLA_WARNING", clock.code() + " target " + percent() + "% used; lead of " + group + " warned");
+        notifications.send(id, NotificationService.leadOf(group), "sla-warning",
+                "[" + id + "] " + incident.getPriority() + " " + clock.code() + " target " + percent()
+                        + "% used: due " + dueAt(incident, clock),
+                incident.getTitle() + "\nService: " + incident.getServiceId() + "\nDue: " + dueAt(incident, clock));
+    }
+
+    public void recordBreach(String id, SlaClock clock) {
+        Incident incident = get(id);
+        incident.breach(clock, EngineClock.now());
+        String group = groupAccountableFor(incident, clock);
+        record(incident, "SLA_BREACHED", clock.code() + " target breached (was due " + dueAt(incident, clock) + ")");
+        notifications.send(id, NotificationService.leadOf(group), "sla-breach",
+                "[" + id + "] " + incident.getPriority() + " " + clock.code() + " target breached",
+                incident.getTitle() + "\nService: " + incident.getServiceId() + "\nWas due: " + dueAt(incident, clock));
+    }
+
+    public void hold(String id, String reason) {
+        Incident incident = get(id);
+        incident.pause(EngineClock.now());
+        record(incident, "ON_HOLD", reason + "; SLA clock paused");
+    }
+
+    /** @return how long the incident was on hold, by which its due dates moved */
+    public Duration release(String id) {
+        Incident incident = get(id);
+        Duration held = incident.resume(EngineClock.now());
+        record(incident, "RESUMED", "SLA clock resumed after " + held + " on hold; resolve by "
+                + incident.getResolutionDueAt());
+        return held;
+    }
+
+    public void resolve(String id, ResolutionType type, String notes) {
+        Incident incident = get(id);
+        incident.resolve(type, notes, EngineClock.now());
+        record(incident, "RESOLVED", type.code() + ": " + notes);
+    }
+
+    /** @return how long the incident was resolved, by which its due dates moved */
+    public Duration reopen(String id, String comment) {
+        Incident incident = get(id);
+        Duration resolvedFor = incident.reopen(EngineClock.now());
+        record(incident, "REOPENED", "Caller says not fixed" + (comment == null ? "" : ": " + comment));
+        return resolvedFor;
+    }
+
+    public void close(String id, String closure) {
+        Incident incident = get(id);
+        incident.close(closure, EngineClock.now());
+        record(incident, "CLOSED", "auto".equals(closure)
+                ? "Closed automatically: no answer from the caller within " + properties.closureWait()
+                : "Closed: caller confirmed service is restored");
+    }
+
+    public void escalateToMajor(String id, String reason) {
+        Incident incident = get(id);
+        incident.escalateToMajor(reason, EngineClock.now());
+        record(incident, "ESCALATED_TO_MAJOR", reason);
+    }
+
+    /** Appends a line to the incident's timeline, e.g. from a process step of another feature. */
+    public void note(String id, String type, String detail) {
+        record(get(id), type, detail);
+    }
+
+    @Transactional(readOnly = true)
+    public Incident get(String id) {
+        return incidents.findById(id).orElseThrow(() -> new NotFoundException("incident", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Incident> search(IncidentFilter filter, Pageable page) {
+        return incidents.findAll(filter.toSpecification(), page).getContent();
+    }
+
+    @Transactional(readOnly = true)
+    public List<IncidentEvent> timeline(String id) {
+        get(id);
+        return timeline.findByIncidentIdOrderByOccurredAtAscIdAsc(id);
+    }
+
+    private String groupAccountableFor(Incident incident, SlaClock clock) {
+        return clock == SlaClock.RESPONSE ? "service-desk" : incident.getResolverGroup();
+    }
+
+    private static Instant dueAt(Incident incident, SlaClock clock) {
+        return clock == SlaClock.RESPONSE ? incident.getResponseDueAt() : incident.getResolutionDueAt();
+    }
+
+    private long percent() {
+        return Math.round(properties.warningRatio() * 100);
+    }
+
+    private void record(Incident incident, String type, String detail) {
+        timeline.save(new IncidentEvent(incident.getId(), EngineClock.now(), type, truncate(detail), actor.id()));
+    }
+
+    private static String truncate(String detail) {
+        return detail.length() <= 2000 ? detail : detail.substring(0, 1997) + "...";
+    }
+
+    /** Filters of {@code GET /api/incidents}; null means "any". */
+    public record IncidentFilter(IncidentState state, IncidentTier tier, Priority priority, String serviceId) {
+
+        Specification<Incident> toSpecification() {
+            return Specification.<Incident>where(equal("state", state))
+                    .and(equal("tier", tier))
+                    .and(equal("priority", priority))
+                    .and(equal("serviceId", serviceId));
+        }
+
+        private static Specification<Incident> equal(String attribute, Object value) {
+            return value == null ? null : (root, query, cb) -> cb.equal(root.get(attribute), value);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.incidentflow.incident;
+
+/** Where an incident was logged from. */
+public enum IncidentSource {
+    API, TASKLIST, ALERTMANAGER, PAGERDUTY
+}

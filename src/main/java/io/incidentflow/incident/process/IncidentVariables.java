@@ -1,0 +1,74 @@
+package io.incidentflow.incident.process;
+
+import static io.incidentflow.engine.ProcessVariable.booleanVariable;
+import static io.incidentflow.engine.ProcessVariable.dateVariable;
+import static io.incidentflow.engine.ProcessVariable.mapVariable;
+import static io.incidentflow.engine.ProcessVariable.stringVariable;
+
+import io.incidentflow.engine.ProcessVariable;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/** The variables of {@code processes/incident.bpmn}, each declared once with its type. */
+public final class IncidentVariables {
+
+    // Logged (start form, API, monitoring)
+    public static final ProcessVariable<String> INCIDENT_ID = stringVariable("incidentId");
+    public static final ProcessVariable<String> SOURCE = stringVariable("source");
+    public static final ProcessVariable<String> TITLE = stringVariable("title");
+    public static final ProcessVariable<String> DESCRIPTION = stringVariable("description");
+    public static final ProcessVariable<String> CALLER = stringVariable("caller");
+    public static final ProcessVariable<Boolean> VIP_CALLER = booleanVariable("vipCaller");
+    public static final ProcessVariable<String> SERVICE_ID = stringVariable("serviceId");
+    public static final ProcessVariable<String> CATEGORY = stringVariable("category");
+    public static final ProcessVariable<String> IMPACT = stringVariable("impact");
+    public static final ProcessVariable<String> URGENCY = stringVariable("urgency");
+
+    // Categorized: from the service catalog
+    public static final ProcessVariable<String> SERVICE_NAME = stringVariable("serviceName");
+    public static final ProcessVariable<String> SERVICE_CRITICALITY = stringVariable("serviceCriticality");
+    public static final ProcessVariable<String> CONTINUITY_TIER = stringVariable("continuityTier");
+    public static final ProcessVariable<String> RESOLVER_GROUP = stringVariable("resolverGroup");
+    public static final ProcessVariable<String> VENDOR_CONTACT = stringVariable("vendorContact");
+
+    // Prioritized: decision results and the SLA clocks
+    public static final ProcessVariable<Map<String, Object>> PRIORITY_DECISION = mapVariable("priorityDecision");
+    public static final ProcessVariable<String> PRIORITY = stringVariable("priority");
+    public static final ProcessVariable<Date> RESPONSE_WARNING_AT = dateVariable("responseWarningAt");
+    public static final ProcessVariable<Date> RESPONSE_DUE_AT = dateVariable("responseDueAt");
+    public static final ProcessVariable<Date> RESOLUTION_WARNING_AT = dateVariable("resolutionWarningAt");
+    public static final ProcessVariable<Date> RESOLUTION_DUE_AT = dateVariable("resolutionDueAt");
+    public static final ProcessVariable<Boolean> RESPONDED = booleanVariable("responded");
+    public static final ProcessVariable<Map<String, Object>> MAJOR_ASSESSMENT = mapVariable("majorAssessment");
+
+    // Worked in Tasklist
+    public static final ProcessVariable<String> DIAGNOSIS_OUTCOME = stringVariable("diagnosisOutcome");
+    public static final ProcessVariable<String> ESCALATION_OUTCOME = stringVariable("escalationOutcome");
+    public static final ProcessVariable<String> VENDOR_REFERENCE = stringVariable("vendorReference");
+    public static final ProcessVariable<String> RESOLUTION_TYPE = stringVariable("resolutionType");
+    public static final ProcessVariable<String> RESOLUTION_NOTES = stringVariable("resolutionNotes");
+    public static final ProcessVariable<String> CALLER_ANSWER = stringVariable("callerAnswer");
+    public static final ProcessVariable<String> CALLER_COMMENT = stringVariable("callerComment");
+    public static final ProcessVariable<String> CLOSURE_WAIT = stringVariable("closureWait");
+    public static final ProcessVariable<String> REVIEW_CAUSE = stringVariable("reviewCause");
+    public static final ProcessVariable<String> REVIEW_CONTRIBUTING_FACTORS = stringVariable("reviewContributingFactors");
+    public static final ProcessVariable<String> REVIEW_ACTIONS = stringVariable("reviewActions");
+
+    // Input parameters of individual steps (camunda:inputParameter)
+    public static final ProcessVariable<String> SLA_CLOCK = stringVariable("slaClock");
+    public static final ProcessVariable<String> HOLD_REASON = stringVariable("holdReason");
+    public static final ProcessVariable<String> ESCALATION_REASON = stringVariable("escalationReason");
+    public static final ProcessVariable<String> CLOSURE = stringVariable("closure");
+
+    /** The due-date variables the SLA timers are bound to; they move when the clock pauses. */
+    public static final List<ProcessVariable<Date>> SLA_DATES =
+            List.of(RESPONSE_WARNING_AT, RESPONSE_DUE_AT, RESOLUTION_WARNING_AT, RESOLUTION_DUE_AT);
+
+    /** Answers of one round of diagnosis and confirmation, cleared when the incident reopens. */
+    public static final List<ProcessVariable<String>> ROUND_ANSWERS = List.of(DIAGNOSIS_OUTCOME, ESCALATION_OUTCOME,
+            RESOLUTION_TYPE, RESOLUTION_NOTES, CALLER_ANSWER);
+
+    private IncidentVariables() {
+    }
+}

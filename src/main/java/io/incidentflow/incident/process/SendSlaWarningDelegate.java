@@ -1,0 +1,25 @@
+package io.incidentflow.incident.process;
+
+import static io.incidentflow.incident.process.IncidentVariables.*;
+
+import io.incidentflow.incident.IncidentService;
+import io.incidentflow.incident.SlaClock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Warns the accountable group's lead that a target is running out (input parameter {@code slaClock}). */
+@Component
+public class SendSlaWarningDelegate implements JavaDelegate {
+
+    private final IncidentService incidents;
+
+    public SendSlaWarningDelegate(IncidentService incidents) {
+        this.incidents = incidents;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        incidents.warn(INCIDENT_ID.get(execution), SlaClock.fromCode(SLA_CLOCK.getLocal(execution)));
+    }
+}
