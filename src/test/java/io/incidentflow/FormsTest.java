@@ -1,0 +1,269 @@
+package io.incidentflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Static checks for the Camunda Forms in {@code forms/} (no Spring, no engine): the structure the
+ * 7.24 Tasklist needs, and the variable names the processes rely on.
+ */
+class FormsTest {
+
+  /**
+   * Highest form-js schema version the Camunda 7.24 Tasklist renders: the form-js bundled in
+   * camunda-webapp-webjar 7.24.0 exports {@code schemaVersion = 16} (form-js 1.8.x).
+   */
+  static final int MAX_SCHEMA_VERSION = 16;
+
+  static final Set<String> CHOICE_TYPES = Set.of("radio", "select", "checklist", "taglist");
+
+  /** Component types known to the form-js version shipped with the 7.24 Tasklist. */
+  static final Set<String> KNOWN_TYPES = Set.of(
+      "textfield", "textarea", "number", "checkbox", "checklist", "radio", "select", "taglist",
+      "datetime", "text", "html", "expression", "table", "iframe", "image", "separator", "spacer",
+      "button", "group", "dynamiclist");
+
+  /** A key must be a plain variable name (a dot would make form-js nest the value). */
+  static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /** Inputs the user must fill in (validate.required, editable); conditional ones included. */
+  static final Map<String, Set<String>> REQUIRED_INPUTS = Map.of(
+      "incident-log", Set.of("title", "caller", "serviceId", "category", "impact", "urgency"),
+      "incident-diagnosis", Set.of("diagnosisOutcome", "resolutionType", "resolutionNotes"),
+      "incident-await-caller", Set.of("callerResponse"),
+      "incident-functional-escalation",
+          Set.of("escalationOutcome", "vendorReference", "resolutionType", "resolutionNotes"),
+      "incident-await-vendor", Set.of("vendorOutcome"),
+      "incident-confirm-restoration", Set.of("callerAnswer"),
+      "incident-review", Set.of("reviewCause", "reviewActions"),
+      "problem-permanent-fix", Set.of("permanentFix"));
+
+  /** Editable inputs that may stay empty. */
+  static final Map<String, Set<String>> OPTIONAL_INPUTS = Map.of(
+      "incident-log", Set.of("description", "vipCaller"),
+      "incident-diagnosis", Set.of("diagnosisNotes"),
+      "incident-await-caller", Set.of(),
+      "incident-functional-escalation", Set.of("escalationNotes"),
+      "incident-await-vendor", Set.of(),
+      "incident-confirm-restoration", Set.of("callerComment"),
+      "incident-review", Set.of("reviewContributingFactors"),
+      "problem-permanent-fix", Set.of("changeReference"));
+
+  /**
+   * Read-only context, prefilled from the process variable of the same name. These are
+   * {@code disabled}: form-js does not submit disabled fields, so context is never written back.
+   */
+  static final Map<String, Set<String>> CONTEXT = Map.of(
+      "incident-log", Set.of(),
+      "incident-diagnosis",
+          Set.of("incidentId", "title", "description", "priority", "serviceName", "caller"),
+      "incident-await-caller", Set.of("incidentId", "title", "diagnosisNotes"),
+      "incident-functional-escalation", Set.of(
+          "incidentId", "title", "description", "priority", "serviceName", "diagnosisNotes"),
+      "incident-await-vendor", Set.of("incidentId", "title", "vendorContact", "vendorReference"),
+      "incident-confirm-restoration",
+          Set.of("incidentId", "title", "caller", "resolutionType", "resolutionNotes"),
+      "incident-review", Set.of("incidentId", "title", "priority", "resolutionNotes"),
+      "problem-permanent-fix", Set.of("problemId", "incidentId", "title", "workaround"));
+
+  /** Option values the processes and decisions match on ("form/key" → values). */
+  static final Map<String, Set<String>> CHOICE_VALUES = Map.ofEntries(
+      Map.entry("incident-log/category",
+          Set.of("hardware", "software", "network", "access", "security", "other")),
+      Map.entry("incident-log/impact", Set.of("high", "medium", "low")),
+      Map.entry("incident-log/urgency", Set.of("high", "medium", "low")),
+      Map.entry("incident-diagnosis/diagnosisOutcome", Set.of("resolved", "escalate", "awaitCaller")),
+      Map.entry("incident-diagnosis/resolutionType", Set.of("fix", "workaround")),
+      Map.entry("incident-functional-escalation/escalationOutcome",
+          Set.of("resolved", "engageVendor")),
+      Map.entry("incident-functional-escalation/resolutionType", Set.of("fix", "workaround")),
+      Map.entry("incident-confirm-restoration/callerAnswer", Set.of("restored", "notFixed")),
+      Map.entry("incident-confirm-restoration/resolutionType", Set.of("fix", "workaround")));
+
+  /** Fields shown only when another field has a value ("form/key" → {controlling key, value}). */
+  static final Map<String, List<String>> SHOWN_ONLY_WHEN = Map.of(
+      "incident-diagnosis/resolutionType", List.of("diagnosisOutcome", "resolved"),
+      "incident-diagnosis/resolutionNotes", List.of("diagnosisOutcome", "resolved"),
+      "incident-functional-escalation/vendorReference", List.of("escalationOutcome", "engageVendor"),
+      "incident-functional-escalation/resolutionType", List.of("escalationOutcome", "resolved"),
+      "incident-functional-escalation/resolutionNotes", List.of("escalationOutcome", "resolved"));
+
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  static Path formsDir() {
+    Path dir = Path.of(System.getProperty("basedir", ".")).resolve("forms");
+    assertTrue(Files.isDirectory(dir), "forms directory not found: " + dir.toAbsolutePath());
+    return dir;
+  }
+
+  static List<Path> formFiles() throws IOException {
+    try (Stream<Path> files = Files.list(formsDir())) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".form")).sorted().toList();
+    }
+  }
+
+  static String formId(Path file) {
+    String name = file.getFileName().toString();
+    return name.substring(0, name.length() - ".form".length());
+  }
+
+  /** All components, depth first (groups and dynamic lists nest components). */
+  static List<JsonNode> components(JsonNode container) {
+    List<JsonNode> all = new ArrayList<>();
+    for (JsonNode c : container.path("components")) {
+      all.add(c);
+      all.addAll(components(c));
+    }
+    return all;
+  }
+
+  static boolean required(JsonNode c) {
+    return c.path("validate").path("required").asBoolean(false);
+  }
+
+  static boolean disabled(JsonNode c) {
+    return c.path("disabled").asBoolean(false);
+  }
+
+  @Test
+  void everyKnownFormExists() throws IOException {
+    Set<String> ids = formFiles().stream().map(FormsTest::formId).collect(Collectors.toSet());
+    assertTrue(ids.containsAll(REQUIRED_INPUTS.keySet()),
+        "missing forms: " + REQUIRED_INPUTS.keySet().stream()
+            .filter(id -> !ids.contains(id)).collect(Collectors.toCollection(TreeSet::new)));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyFormIsValid() throws IOException {
+    List<Path> files = formFiles();
+    assertFalse(files.isEmpty(), "no forms/*.form files");
+    return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
+  }
+
+  static void check(Path file) throws IOException {
+    String id = formId(file);
+    JsonNode form;
+    try {
+      form = MAPPER.readTree(file.toFile());
+    } catch (IOException e) {
+      fail(file.getFileName() + " is not valid JSON: " + e.getMessage());
+      return;
+    }
+    assertNotNull(form, file + " is empty");
+    assertEquals(id, form.path("id").asText(null), file + ": top-level id must equal the file name");
+    assertEquals("default", form.path("type").asText(null), id + ": type");
+    assertEquals("Camunda Platform", form.path("executionPlatform").asText(null),
+        id + ": executionPlatform");
+    assertTrue(form.path("executionPlatformVersion").asText("").startsWith("7."),
+        id + ": executionPlatformVersion must be a Camunda 7 version");
+    int schemaVersion = form.path("schemaVersion").asInt(-1);
+    assertTrue(schemaVersion >= 1 && schemaVersion <= MAX_SCHEMA_VERSION,
+        id + ": schemaVersion " + schemaVersion + " is not rendered by the 7.24 Tasklist (max "
+            + MAX_SCHEMA_VERSION + ")");
+
+    List<JsonNode> components = components(form);
+    assertFalse(components.isEmpty(), id + ": no components");
+
+    Set<String> componentIds = new HashSet<>();
+    Map<String, JsonNode> byKey = new LinkedHashMap<>();
+    for (JsonNode c : components) {
+      String cid = c.path("id").asText("");
+      String type = c.path("type").asText("");
+      assertFalse(cid.isBlank(), id + ": a component has no id");
+      assertTrue(componentIds.add(cid), id + ": duplicate component id " + cid);
+      assertTrue(KNOWN_TYPES.contains(type), id + "/" + cid + ": unknown component type '" + type + "'");
+
+      if (c.hasNonNull("key")) {
+        String key = c.get("key").asText();
+        assertTrue(VARIABLE_NAME.matcher(key).matches(), id + "/" + cid + ": bad key '" + key + "'");
+        assertTrue(byKey.put(key, c) == null, id + ": duplicate key " + key);
+        assertFalse(c.path("label").asText("").isBlank(), id + "/" + key + ": a keyed field needs a label");
+      }
+      if (CHOICE_TYPES.contains(type)) {
+        JsonNode values = c.path("values");
+        assertTrue(values.isArray() && !values.isEmpty(), id + "/" + cid + ": " + type + " without values");
+        Set<String> seen = new HashSet<>();
+        for (JsonNode v : values) {
+          assertFalse(v.path("value").asText("").isBlank(), id + "/" + cid + ": option without value");
+          assertFalse(v.path("label").asText("").isBlank(), id + "/" + cid + ": option without label");
+          assertTrue(seen.add(v.path("value").asText()), id + "/" + cid + ": duplicate option value");
+        }
+      }
+      if (c.has("conditional")) {
+        String hide = c.path("conditional").path("hide").asText("");
+        assertTrue(hide.startsWith("="), id + "/" + cid + ": conditional.hide must be a FEEL expression (=…)");
+      }
+      if (required(c)) {
+        assertFalse(disabled(c), id + "/" + cid + ": a required field must not be disabled");
+      }
+    }
+
+    assertTrue(components.stream().anyMatch(c -> required(c) && !disabled(c)),
+        id + ": needs at least one required input");
+
+    if (!REQUIRED_INPUTS.containsKey(id)) {
+      return; // a form the processes do not (yet) depend on: structural checks only
+    }
+    Set<String> required = REQUIRED_INPUTS.get(id);
+    Set<String> optional = OPTIONAL_INPUTS.get(id);
+    Set<String> context = CONTEXT.get(id);
+    for (String key : required) {
+      JsonNode c = byKey.get(key);
+      assertNotNull(c, id + ": missing required input '" + key + "'");
+      assertTrue(required(c) && !disabled(c), id + "/" + key + ": must be a required, editable input");
+    }
+    for (String key : optional) {
+      JsonNode c = byKey.get(key);
+      assertNotNull(c, id + ": missing input '" + key + "'");
+      assertTrue(!required(c) && !disabled(c), id + "/" + key + ": must be an optional, editable input");
+    }
+    for (String key : context) {
+      JsonNode c = byKey.get(key);
+      assertNotNull(c, id + ": missing context field '" + key + "'");
+      assertTrue(disabled(c), id + "/" + key + ": context must be disabled (shown, not submitted)");
+    }
+    Set<String> expected = new TreeSet<>(required);
+    expected.addAll(optional);
+    expected.addAll(context);
+    assertEquals(expected, new TreeSet<>(byKey.keySet()), id + ": unexpected variable keys");
+
+    CHOICE_VALUES.forEach((formKey, values) -> {
+      if (formKey.startsWith(id + "/")) {
+        JsonNode c = byKey.get(formKey.substring(id.length() + 1));
+        Set<String> actual = new HashSet<>();
+        c.path("values").forEach(v -> actual.add(v.path("value").asText()));
+        assertEquals(values, actual, formKey + ": option values");
+      }
+    });
+    SHOWN_ONLY_WHEN.forEach((formKey, when) -> {
+      if (formKey.startsWith(id + "/")) {
+        String hide = byKey.get(formKey.substring(id.length() + 1))
+            .path("conditional").path("hide").asText("");
+        assertTrue(hide.contains(when.get(0)) && hide.contains("\"" + when.get(1) + "\""),
+            formKey + ": must be hidden unless " + when.get(0) + " = \"" + when.get(1) + "\"");
+      }
+    });
+  }
+}
