@@ -1,0 +1,76 @@
+package io.incidentflow.ingest;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Table {@code ingest_integration}. */
+@Repository
+public class IntegrationRepository {
+
+    private static final String COLUMNS = "id, name, service_id, key_hint, created_by, created_at, revoked_at";
+
+    private final JdbcTemplate jdbc;
+
+    public IntegrationRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(String name, String serviceId, String keySha256, String keyHint, String createdBy, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var statement = con.prepareStatement("insert into ingest_integration (name, service_id, key_sha256, key_hint,"
+                    + " created_by, created_at) values (?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            statement.setString(1, name);
+            statement.setString(2, serviceId);
+            statement.setString(3, keySha256);
+            statement.setString(4, keyHint);
+            statement.setString(5, createdBy);
+            statement.setObject(6, offset(now));
+            return statement;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    public Optional<Integration> findActiveByKeyHash(String keySha256) {
+        return jdbc.query("select " + COLUMNS + " from ingest_integration where key_sha256 = ? and revoked_at is null",
+                IntegrationRepository::map, keySha256).stream().findFirst();
+    }
+
+    public Optional<Integration> find(long id) {
+        return jdbc.query("select " + COLUMNS + " from ingest_integration where id = ?", IntegrationRepository::map, id)
+                .stream().findFirst();
+    }
+
+    public List<Integration> all() {
+        return jdbc.query("select " + COLUMNS + " from ingest_integration order by id", IntegrationRepository::map);
+    }
+
+    public boolean revoke(long id, Instant now) {
+        return jdbc.update("update ingest_integration set revoked_at = ? where id = ? and revoked_at is null",
+                offset(now), id) == 1;
+    }
+
+    static OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Integration map(ResultSet rs, int row) throws SQLException {
+        return new Integration(rs.getLong("id"), rs.getString("name"), rs.getString("service_id"),
+                rs.getString("key_hint"), rs.getString("created_by"), instant(rs, "created_at"),
+                instant(rs, "revoked_at"));
+    }
+
+}
