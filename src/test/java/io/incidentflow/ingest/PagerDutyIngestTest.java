@@ -1,0 +1,277 @@
+package io.incidentflow.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidentflow.incident.Incident;
+import io.incidentflow.incident.IncidentService;
+import io.incidentflow.incident.IncidentSource;
+import io.incidentflow.incident.IncidentTier;
+import io.incidentflow.incident.Level;
+import io.incidentflow.incident.Priority;
+import io.incidentflow.ingest.IngestClient.Key;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** POST /api/events/v2/enqueue with the documented PagerDuty Events API v2 events (src/test/resources/ingest). */
+@IngestTest
+class PagerDutyIngestTest {
+
+    @Autowired TestRestTemplate http;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired IncidentService incidents;
+    IngestClient client;
+    Key key;
+    String suffix;
+
+    @BeforeEach
+    void init() {
+        client = new IngestClient(http, jdbc, incidents);
+        key = client.integration("erp");
+        suffix = IngestClient.unique();
+    }
+
+    private String event(String fixture) {
+        return IngestClient.fixture(fixture, Map.of("routing_key", key.key(), "suffix", suffix));
+    }
+
+    private String event(String fixture, Consumer<ObjectNode> change) throws Exception {
+        ObjectNode node = (ObjectNode) IngestClient.JSON.readTree(event(fixture));
+        change.accept(node);
+        return node.toString();
+    }
+
+    @Test
+    void triggerAcknowledgeResolveAndTriggerAgain() {
+        ResponseEntity<JsonNode> triggered = client.pagerduty(event("pagerduty-trigger.json"));
+
+        assertThat(triggered.getStatusCode().value()).isEqualTo(202);
+        assertThat(triggered.getBody().get("status").asText()).isEqualTo("success");
+        assertThat(triggered.getBody().get("message").asText()).isEqualTo("Event processed");
+        assertThat(triggered.getBody().get("dedup_key").asText()).isEqualTo("erp-batch-" + suffix);
+        List<String> opened = client.incidentsOf(key);
+        assertThat(opened).hasSize(1);
+        String id = opened.get(0);
+        Incident incident = incidents.get(id);
+        assertThat(incident.getSource()).isEqualTo(IncidentSource.PAGERDUTY);
+        assertThat(incident.getServiceId()).isEqualTo("erp");
+        assertThat(incident.getTitle()).isEqualTo("Nightly ERP invoice batch failed on erp-app-02");
+        assertThat(incident.getCaller()).isEqualTo("erp-app-02.example.org");
+        assertThat(incident.getDescription()).contains("invoice-batch").contains("ORA-01555");
+        assertThat(incident.getImpact()).isEqualTo(Level.MEDIUM);
+        assertThat(incident.getUrgency()).isEqualTo(Level.MEDIUM);
+
+        // the same dedup key while open: appended, no new incident
+        assertThat(client.pagerduty(event("pagerduty-trigger.json")).getStatusCode().value()).isEqualTo(202);
+        assertThat(client.incidentsOf(key)).containsExactly(id);
+        assertThat(client.timeline(id, "MONITORING_EVENT")).hasSize(2);
+
+        ResponseEntity<JsonNode> acknowledged = client.pagerduty(event("pagerduty-acknowledge.json"));
+        assertThat(acknowledged.getStatusCode().value()).isEqualTo(202);
+        assertThat(acknowledged.getBody().get("dedup_key").asText()).isEqualTo("erp-batch-" + suffix);
+        assertThat(client.timeline(id, "MONITORING_ACKNOWLEDGED")).hasSize(1);
+        assertThat(client.count("select count(*) from open_alert where integration_id = ? and acknowledged_at is not null",
+                key.id())).isEqualTo(1);
+
+        assertThat(client.pagerduty(event("pagerduty-resolve.json")).getStatusCode().value()).isEqualTo(202);
+        assertThat(client.timeline(id, "MONITORING_RECOVERED")).hasSize(1);
+        assertThat(client.count("select count(*) from open_alert where integration_id = ?", key.id())).isZero();
+
+        // after resolution acknowledge and resolve are dropped (accepted, no effect) ...
+        assertThat(client.pagerduty(event("pagerduty-acknowledge.json")).getStatusCode().value()).isEqualTo(202);
+        assertThat(client.pagerduty(event("pagerduty-resolve.json")).getStatusCode().value()).isEqualTo(202);
+        assertThat(client.timeline(id, "MONITORING_ACKNOWLEDGED")).hasSize(1);
+        assertThat(client.timeline(id, "MONITORING_RECOVERED")).hasSize(1);
+        assertThat(client.count("select count(*) from ingest_event where integration_id = ? and outcome = 'DROPPED'",
+                key.id())).isEqualTo(2);
+
+        // ... and a trigger opens a new incident
+        assertThat(client.pagerduty(event("pagerduty-trigger.json")).getStatusCode().value()).isEqualTo(202);
+        List<String> all = client.incidentsOf(key);
+        assertThat(all).hasSize(2).contains(id);
+        String second = all.stream().filter(i -> !i.equals(id)).findFirst().orElseThrow();
+        assertThat(client.timeline(second, "MONITORING_EVENT")).hasSize(1);
+        assertThat(client.events(key)).isEqualTo(7);
+    }
+
+    @Test
+    void triggerWithoutDedupKeyGetsOneGeneratedAndReturned() throws Exception {
+        ResponseEntity<JsonNode> answer = client.pagerduty(event("pagerduty-trigger.json", e -> e.remove("dedup_key")));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(202);
+        String generated = answer.getBody().get("dedup_key").asText();
+        assertThat(generated).matches("[0-9a-f]{32}");
+        String id = client.incidentsOf(key).get(0);
+
+        client.pagerduty(event("pagerduty-resolve.json", e -> e.put("dedup_key", generated)));
+        assertThat(client.timeline(id, "MONITORING_RECOVERED")).hasSize(1);
+    }
+
+    @Test
+    void criticalOnAMissionCriticalServiceIsHandedToTier2() throws Exception {
+        Key payments = client.integration("payments");
+        String body = event("pagerduty-trigger.json", e -> {
+            e.put("routing_key", payments.key());
+            ((ObjectNode) e.get("payload")).put("severity", "critical");
+        });
+
+        assertThat(client.pagerduty(body).getStatusCode().value()).isEqualTo(202);
+
+        Incident incident = incidents.get(client.incidentsOf(payments).get(0));
+        assertThat(incident.getImpact()).isEqualTo(Level.HIGH);
+        assertThat(incident.getUrgency()).isEqualTo(Level.HIGH);
+        assertThat(incident.getPriority()).isEqualTo(Priority.P1);
+        assertThat(incident.getTier()).isEqualTo(IncidentTier.MAJOR);
+    }
+
+    @Test
+    void criticalOnASupportingServiceStaysATier1Incident() throws Exception {
+        client.pagerduty(event("pagerduty-trigger.json", e -> ((ObjectNode) e.get("payload")).put("severity", "critical")));
+
+        Incident incident = incidents.get(client.incidentsOf(key).get(0));
+        assertThat(incident.getPriority()).isEqualTo(Priority.P2);
+        assertThat(incident.getTier()).isEqualTo(IncidentTier.NORMAL);
+    }
+
+    @Test
+    void customDetailsNameServiceAndImpact() throws Exception {
+        client.pagerduty(event("pagerduty-trigger.json", e -> ((ObjectNode) e.get("payload").get("custom_details"))
+                .put("service", "email").put("impact", "high")));
+
+        Incident incident = incidents.get(client.incidentsOf(key).get(0));
+        assertThat(incident.getServiceId()).isEqualTo("email");
+        assertThat(incident.getImpact()).isEqualTo(Level.HIGH);
+        assertThat(incident.getUrgency()).isEqualTo(Level.MEDIUM);
+    }
+
+    // ---- bad input: PagerDuty-style 400 with errors, nothing stored ----
+
+    @Test
+    void missingRoutingKey() throws Exception {
+        assertInvalid(event("pagerduty-trigger.json", e -> e.remove("routing_key")), "'routing_key' is missing");
+    }
+
+    @Test
+    void unknownRoutingKey() throws Exception {
+        assertInvalid(event("pagerduty-trigger.json", e -> e.put("routing_key", IntegrationKeys.generate())),
+                "'routing_key' is not a valid integration key");
+    }
+
+    @Test
+    void revokedRoutingKey() {
+        jdbc.update("update ingest_integration set revoked_at = current_timestamp where id = ?", key.id());
+        assertInvalid(event("pagerduty-trigger.json"), "'routing_key' is not a valid integration key");
+    }
+
+    @Test
+    void routingKeyOfWrongType() throws Exception {
+        assertInvalid(event("pagerduty-trigger.json", e -> e.put("routing_key", 12345)), "'routing_key' must be a string");
+    }
+
+    @Test
+    void missingOrUnknownEventAction() throws Exception {
+        assertInvalid(event("pagerduty-trigger.json", e -> e.remove("event_action")), "'event_action' is missing");
+        assertInvalid(event("pagerduty-trigger.json", e -> e.put("event_action", "escalate")),
+                "'event_action' must be one of acknowledge, resolve, trigger");
+    }
+
+    @Test
+    void triggerWithoutPayloadOrItsRequiredFields() throws Exception {
+        assertInvalid(event("pagerduty-trigger.json", e -> e.remove("payload")), "'payload' is missing");
+        assertInvalid(event("pagerduty-trigger.json", e -> e.put("payload", "disk full")), "'payload' must be an object");
+        ResponseEntity<JsonNode> answer = assertInvalid(event("pagerduty-trigger.json", e -> {
+            ObjectNode payload = (ObjectNode) e.get("payload");
+            payload.remove("summary");
+            payload.remove("source");
+            payload.remove("severity");
+        }), "'payload.summary' is missing");
+        assertThat(errors(answer)).contains("'payload.source' is missing", "'payload.severity' is missing");
+    }
+
+    @Test
+    void summaryOver1024Characters() throws Exception {
+        assertInvalid(event("pagerduty-trigger.json", e -> ((ObjectNode) e.get("payload")).put("summary", "s".repeat(1025))),
+                "'payload.summary' is longer than 1024 characters (1025)");
+    }
+
+    @Test
+    void unknownSeverity() throws Exception {
+        assertInvalid(event("pagerduty-trigger.json", e -> ((ObjectNode) e.get("payload")).put("severity", "disaster")),
+                "'payload.severity' must be one of critical, error, info, warning");
+    }
+
+    @Test
+    void wrongTypes() throws Exception {
+        ResponseEntity<JsonNode> answer = assertInvalid(event("pagerduty-trigger.json", e -> {
+            ((ObjectNode) e.get("payload")).put("summary", 42);
+            ((ObjectNode) e.get("payload")).put("timestamp", "last tuesday");
+            e.put("links", "none");
+        }), "'payload.summary' must be a string");
+        assertThat(errors(answer)).contains("'links' must be an array").anyMatch(s -> s.startsWith("'payload.timestamp'"));
+    }
+
+    @Test
+    void dedupKeyOver255Characters() throws Exception {
+        assertInvalid(event("pagerduty-trigger.json", e -> e.put("dedup_key", "d".repeat(256))),
+                "'dedup_key' is longer than 255 characters (256)");
+    }
+
+    @Test
+    void acknowledgeAndResolveNeedADedupKey() throws Exception {
+        assertInvalid(event("pagerduty-acknowledge.json", e -> e.remove("dedup_key")),
+                "'dedup_key' is required for event_action acknowledge");
+        assertInvalid(event("pagerduty-resolve.json", e -> e.remove("dedup_key")),
+                "'dedup_key' is required for event_action resolve");
+    }
+
+    @Test
+    void malformedJson() {
+        ResponseEntity<JsonNode> answer = client.pagerduty("{\"routing_key\": \"" + key.key() + "\", \"event_action\": ");
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getBody().get("status").asText()).isEqualTo("invalid event");
+        assertThat(errors(answer)).singleElement().asString().startsWith("'body' is not valid JSON");
+        assertThat(client.pagerduty("\"trigger\"").getStatusCode().value()).isEqualTo(400);
+        assertNothingStored();
+    }
+
+    @Test
+    void bodyOver512Kb() throws Exception {
+        String body = event("pagerduty-trigger.json", e -> ((ObjectNode) e.get("payload").get("custom_details"))
+                .put("log", "x".repeat(512 * 1024)));
+
+        ResponseEntity<JsonNode> answer = client.pagerduty(body);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(413);
+        assertThat(answer.getBody().get("status").asText()).isEqualTo("invalid event");
+        assertThat(errors(answer)).singleElement().asString().contains("larger than 524288 bytes");
+        assertNothingStored();
+    }
+
+    private ResponseEntity<JsonNode> assertInvalid(String body, String expectedError) {
+        ResponseEntity<JsonNode> answer = client.pagerduty(body);
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getBody().get("status").asText()).isEqualTo("invalid event");
+        assertThat(answer.getBody().get("message").asText()).isEqualTo("Event object is invalid");
+        assertThat(errors(answer)).anyMatch(e -> e.startsWith(expectedError));
+        assertNothingStored();
+        return answer;
+    }
+
+    private static List<String> errors(ResponseEntity<JsonNode> answer) {
+        return StreamSupport.stream(answer.getBody().get("errors").spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    private void assertNothingStored() {
+        assertThat(client.events(key)).isZero();
+        assertThat(client.count("select count(*) from open_alert where integration_id = ?", key.id())).isZero();
+    }
+}
