@@ -1,0 +1,115 @@
+package io.incidentflow.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.incident.IncidentService;
+import io.incidentflow.ingest.IngestClient.Key;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** 50 monitoring requests with the same key at the same moment: the dedup constraint leaves one incident. */
+@IngestTest
+class ConcurrentIngestTest {
+
+    static final int THREADS = 50;
+
+    @Autowired TestRestTemplate http;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired IncidentService incidents;
+    IngestClient client;
+
+    @BeforeEach
+    void init() {
+        client = new IngestClient(http, jdbc, incidents);
+    }
+
+    @Test
+    void fiftyConcurrentPagerDutyTriggersWithOneDedupKeyOpenOneIncident() throws Exception {
+        Key key = client.integration("erp");
+        String body = IngestClient.fixture("pagerduty-trigger.json",
+                Map.of("routing_key", key.key(), "suffix", IngestClient.unique()));
+
+        List<ResponseEntity<JsonNode>> answers = all(() -> client.pagerduty(body));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).isEqualTo(202));
+        List<String> opened = client.incidentsOf(key);
+        assertThat(opened).hasSize(1);
+        assertThat(client.count("select count(*) from incident where id = ?", opened.get(0))).isEqualTo(1);
+        assertThat(client.count("select count(*) from ingest_event where integration_id = ? and outcome = 'OPENED'",
+                key.id())).isEqualTo(1);
+        assertThat(client.count("select count(*) from ingest_event where integration_id = ? and outcome = 'APPENDED'",
+                key.id())).isEqualTo(THREADS - 1);
+        // every accepted event is on the incident's timeline
+        assertThat(client.timeline(opened.get(0), "MONITORING_EVENT")).hasSize(THREADS);
+        assertThat(client.count("select count(*) from open_alert where integration_id = ?", key.id())).isEqualTo(1);
+    }
+
+    @Test
+    void fiftyConcurrentDeliveriesOfOneAlertmanagerPayloadHaveOneEffect() throws Exception {
+        Key key = client.integration("email");
+        String body = IngestClient.fixture("alertmanager-firing.json");
+
+        List<ResponseEntity<JsonNode>> answers = all(() -> client.alertmanager(key, body));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).isEqualTo(200));
+        assertThat(answers.stream().filter(a -> a.getBody().get("status").asText().equals("success"))).hasSize(1);
+        List<String> opened = client.incidentsOf(key);
+        assertThat(opened).hasSize(1);
+        assertThat(answers).allSatisfy(a -> assertThat(a.getBody().get("incidentId").asText()).isEqualTo(opened.get(0)));
+        assertThat(client.timeline(opened.get(0), "MONITORING_EVENT")).hasSize(1);
+    }
+
+    @Test
+    void fiftyConcurrentDifferentAlertmanagerNotificationsOfOneGroupOpenOneIncident() throws Exception {
+        Key key = client.integration("intranet");
+        String template = IngestClient.fixture("alertmanager-firing.json");
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<ResponseEntity<JsonNode>> answers = all(() -> client.alertmanager(key,
+                template.replace("c6eadffa33fcdf37", "fp-" + n.incrementAndGet())));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).isEqualTo(200));
+        List<String> opened = client.incidentsOf(key);
+        assertThat(opened).hasSize(1);
+        assertThat(client.timeline(opened.get(0), "MONITORING_EVENT")).hasSize(THREADS);
+    }
+
+    private static List<ResponseEntity<JsonNode>> all(Supplier<ResponseEntity<JsonNode>> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch ready = new CountDownLatch(THREADS);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<ResponseEntity<JsonNode>>> futures = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return request.get();
+                }));
+            }
+            ready.await(30, TimeUnit.SECONDS);
+            go.countDown();
+            List<ResponseEntity<JsonNode>> answers = new ArrayList<>();
+            for (Future<ResponseEntity<JsonNode>> future : futures) {
+                answers.add(future.get(120, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
