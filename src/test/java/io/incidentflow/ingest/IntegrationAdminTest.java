@@ -1,0 +1,98 @@
+package io.incidentflow.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.incident.IncidentService;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** /api/integrations: camunda-admin creates a key per catalog service, sees it once, may revoke it. */
+@IngestTest
+class IntegrationAdminTest {
+
+    @Autowired TestRestTemplate http;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired IncidentService incidents;
+    IngestClient client;
+
+    @BeforeEach
+    void init() {
+        client = new IngestClient(http, jdbc, incidents);
+    }
+
+    private ResponseEntity<JsonNode> create(TestRestTemplate as, Object body) {
+        return as.postForEntity("/api/integrations", body, JsonNode.class);
+    }
+
+    private TestRestTemplate admin() {
+        return http.withBasicAuth(IngestTestSecurity.ADMIN, IngestTestSecurity.ADMIN_PASSWORD);
+    }
+
+    @Test
+    void adminCreatesAKeyThatIsShownOnceAndStoredHashed() {
+        ResponseEntity<JsonNode> created = create(admin(), Map.of("name", "Prometheus ERP", "serviceId", "erp"));
+
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        JsonNode body = created.getBody();
+        String key = body.get("key").asText();
+        assertThat(key).matches("[0-9a-f]{32}");
+        assertThat(body.get("serviceId").asText()).isEqualTo("erp");
+        assertThat(body.get("createdBy").asText()).isEqualTo(IngestTestSecurity.ADMIN);
+        assertThat(body.get("keyHint").asText()).startsWith(key.substring(0, 4));
+        long id = body.get("id").asLong();
+        assertThat(created.getHeaders().getLocation().getPath()).isEqualTo("/api/integrations/" + id);
+
+        assertThat(jdbc.queryForObject("select key_sha256 from ingest_integration where id = ?", String.class, id))
+                .isEqualTo(IntegrationKeys.sha256(key)).isNotEqualTo(key);
+        assertThat(jdbc.queryForObject("select count(*) from ingest_integration where key_sha256 = ?", Integer.class, key))
+                .isZero();
+        JsonNode list = admin().getForEntity("/api/integrations", JsonNode.class).getBody();
+        assertThat(list.toString()).contains("Prometheus ERP").doesNotContain(key);
+
+        // the key works on both endpoints
+        assertThat(client.alertmanager("Bearer " + key, IngestClient.fixture("alertmanager-firing.json"))
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(client.pagerduty(IngestClient.fixture("pagerduty-trigger.json",
+                Map.of("routing_key", key, "suffix", IngestClient.unique()))).getStatusCode().value()).isEqualTo(202);
+
+        // revoked: refused from now on
+        assertThat(admin().exchange("/api/integrations/" + id, HttpMethod.DELETE, HttpEntity.EMPTY, Void.class)
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(client.alertmanager("Bearer " + key, IngestClient.fixture("alertmanager-firing.json"))
+                .getStatusCode().value()).isEqualTo(401);
+        assertThat(client.pagerduty(IngestClient.fixture("pagerduty-trigger.json",
+                Map.of("routing_key", key, "suffix", IngestClient.unique()))).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void onlyCamundaAdminsManageKeys() {
+        Map<String, String> body = Map.of("name", "Prometheus ERP", "serviceId", "erp");
+        assertThat(create(http, body).getStatusCode().value()).isEqualTo(401);
+        ResponseEntity<JsonNode> agent = create(http.withBasicAuth(IngestTestSecurity.AGENT,
+                IngestTestSecurity.AGENT_PASSWORD), body);
+        assertThat(agent.getStatusCode().value()).isEqualTo(403);
+        assertThat(agent.getBody().get("message").asText()).contains("camunda-admin");
+        assertThat(http.withBasicAuth(IngestTestSecurity.AGENT, IngestTestSecurity.AGENT_PASSWORD)
+                .getForEntity("/api/integrations", JsonNode.class).getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    void unknownServiceOrMissingNameIs400() {
+        ResponseEntity<JsonNode> unknown = create(admin(), Map.of("name", "x", "serviceId", "no-such-service"));
+        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat(unknown.getBody().get("errors").get(0).get("field").asText()).isEqualTo("serviceId");
+        ResponseEntity<JsonNode> noName = create(admin(), Map.of("serviceId", "erp"));
+        assertThat(noName.getStatusCode().value()).isEqualTo(400);
+        assertThat(noName.getBody().get("errors").get(0).get("field").asText()).isEqualTo("name");
+        assertThat(admin().exchange("/api/integrations/999999", HttpMethod.DELETE, HttpEntity.EMPTY, JsonNode.class)
+                .getStatusCode().value()).isEqualTo(404);
+    }
+}
