@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,19 +38,16 @@ public class AdminBootstrap implements ApplicationRunner {
     private final IdentityService identityService;
     private final AdminProperties properties;
     private final String publicUrl;
+    private final Environment environment;
     private final SecureRandom random = new SecureRandom();
 
     public AdminBootstrap(IdentityService identityService, AdminProperties properties,
                           @Value("${incidentflow.public-url:http://localhost:8080}") String publicUrl,
-                          @Value("${local.server.port:0}") int localPort) {
+                          Environment environment) {
         this.identityService = identityService;
         this.properties = properties;
-        String url = stripTrailingSlash(publicUrl);
-        // server.port=0 (random port): show the port actually in use.
-        if (url.endsWith(":0") && localPort > 0) {
-            url = url.substring(0, url.length() - 1) + localPort;
-        }
-        this.publicUrl = url;
+        this.publicUrl = stripTrailingSlash(publicUrl);
+        this.environment = environment;
     }
 
     /** What {@link #ensureAdmin} did. {@code generatedPassword} is set only when one was generated. */
@@ -126,12 +124,21 @@ public class AdminBootstrap implements ApplicationRunner {
                 IncidentFlow is up.
                   Cockpit / Tasklist / Admin: {}  (log in {})
                   API documentation (Swagger UI): {}/swagger-ui.html  (API calls use HTTP Basic with a Camunda user)""",
-                webappsUrl(), how, publicUrl);
+                webappsUrl(), how, publicUrl());
     }
 
     /** Login URL of the Camunda webapps. */
     public String webappsUrl() {
-        return publicUrl + "/camunda/app/";
+        return publicUrl() + "/camunda/app/";
+    }
+
+    /** {@code incidentflow.public-url}; with server.port=0 (random port) the port actually in use. */
+    private String publicUrl() {
+        String localPort = environment.getProperty("local.server.port");
+        if (publicUrl.endsWith(":0") && localPort != null) {
+            return publicUrl.substring(0, publicUrl.length() - 1) + localPort;
+        }
+        return publicUrl;
     }
 
     /** A random password with lower and upper case letters, digits and a special character. */
