@@ -3,9 +3,7 @@ package io.incidentflow.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -193,12 +191,5 @@ public class IdentitySetup implements ApplicationRunner {
                 .resourceType(resource)
                 .resourceId(resourceId)
                 .count() > 0;
-    }
-
-    /** Ids of the groups a user belongs to, e.g. for authorization checks. */
-    public List<String> groupIdsOf(String userId) {
-        List<String> ids = new ArrayList<>();
-        identityService.createGroupQuery().groupMember(userId).list().forEach(g -> ids.add(g.getId()));
-        return ids;
     }
 }

@@ -128,7 +128,10 @@ class ApiSecurityTest {
         // Spring Boot tests switch metrics export off (no @AutoConfigureObservability here, to keep the
         // shared test context), so the endpoint may be absent: it must just not be refused by security.
         assertThat(get(port, "/actuator/prometheus", null).statusCode()).isNotIn(401, 403);
-        assertThat(get(port, "/api-docs", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> apiDocs = get(port, "/api-docs", null);
+        assertThat(apiDocs.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(apiDocs.body()).at("/components/securitySchemes/camundaUser/scheme").asText())
+                .isEqualTo("basic");
         assertThat(get(port, "/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
         assertThat(get(port, "/camunda/app/tasklist/default/", null).statusCode()).isEqualTo(200);
         // Camunda webapp API without a webapp session: the webapp itself answers, not Spring Security.
