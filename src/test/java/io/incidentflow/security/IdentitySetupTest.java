@@ -204,6 +204,46 @@ class IdentitySetupTest {
         }
     }
 
+    /** Tasklist fetches the deployed Camunda Form of a start event as the logged-in user. */
+    @Test
+    void workingGroupReadsDeployedStartFormButAuditorMayNotStart() throws Exception {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String key = "formProbe" + suffix;
+        String formId = "formProbeForm" + suffix;
+        BpmnModelInstance model = Bpmn.createExecutableProcess(key)
+                .camundaHistoryTimeToLive(1)
+                .startEvent().camundaFormRef(formId).camundaFormRefBinding("latest")
+                .endEvent()
+                .done();
+        String form = """
+                {"id": "%s", "type": "default", "schemaVersion": 4,
+                 "components": [{"key": "summary", "label": "Summary", "type": "textfield"}]}""".formatted(formId);
+        String deploymentId = repositoryService.createDeployment()
+                .addModelInstance(key + ".bpmn", model)
+                .addString(formId + ".form", form)
+                .deploy().getId();
+        try {
+            String desk = createUser(identityService, "form-desk", Roles.SERVICE_DESK);
+            String auditor = createUser(identityService, "form-auditor", Roles.AUDITORS);
+
+            HttpResponse<String> deployedForm = get(port,
+                    "/engine-rest/process-definition/key/" + key + "/deployed-start-form", basic(desk, desk + "-pw"));
+            assertThat(deployedForm.statusCode()).isEqualTo(200);
+            assertThat(deployedForm.body()).contains("\"summary\"");
+
+            // Tasklist's "Start process" list: startable definitions the user may create instances of.
+            String startable = "/engine-rest/process-definition?key=" + key + "&startablePermissionCheck=true";
+            assertThat(json.readTree(get(port, startable, basic(desk, desk + "-pw")).body())).hasSize(1);
+            assertThat(json.readTree(get(port, startable, basic(auditor, auditor + "-pw")).body())).isEmpty();
+
+            HttpResponse<String> submitted = postJson(port, "/engine-rest/process-definition/key/" + key + "/submit-form",
+                    basic(desk, desk + "-pw"), "{\"variables\": {\"summary\": {\"value\": \"Printer down\"}}}");
+            assertThat(submitted.statusCode()).isEqualTo(200);
+        } finally {
+            repositoryService.deleteDeployment(deploymentId, true);
+        }
+    }
+
     private void assertWorkingGroupAuthorizations(String groupId) {
         List<String> groups = List.of(groupId);
         assertThat(can(groups, Permissions.ACCESS, Resources.APPLICATION, "tasklist")).as(groupId).isTrue();
