@@ -2,7 +2,7 @@ package io.incidentflow.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
@@ -13,6 +13,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Turns bad input into a 4xx that names the field and the reason, for every {@code /api} endpoint. */
@@ -36,23 +37,46 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = mismatch.getPath().stream()
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            String expected = mismatch instanceof InvalidFormatException format
-                    ? "must be a " + format.getTargetType().getSimpleName().toLowerCase()
-                    : "has the wrong type";
-            return badRequest(List.of(new ApiError.FieldProblem(field, expected)));
+            return badRequest(List.of(new ApiError.FieldProblem(field, reason(mapping))));
         }
-        String detail = e.getCause() instanceof JsonMappingException json ? json.getOriginalMessage() : "not valid JSON";
         return ResponseEntity.badRequest().body(new ApiError(400, "Bad Request",
-                "The request body could not be read: " + detail, List.of()));
+                "The request body is not valid JSON", List.of()));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ApiError> invalidParameter(HandlerMethodValidationException e) {
+        return badRequest(e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new ApiError.FieldProblem(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList());
+    }
+
+    /** Why a value could not be read: the domain's own words where it has them (e.g. the accepted codes). */
+    private static String reason(JsonMappingException mapping) {
+        for (Throwable cause = mapping; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException domain && domain.getMessage() != null) {
+                return domain.getMessage();
+            }
+        }
+        if (mapping instanceof InvalidFormatException format) {
+            return "must be a " + format.getTargetType().getSimpleName().toLowerCase();
+        }
+        return "has the wrong type";
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
-        return badRequest(List.of(new ApiError.FieldProblem(e.getName(), "has an invalid value '" + e.getValue() + "'")));
+        Class<?> type = e.getRequiredType();
+        String reason = type != null && type.isEnum()
+                ? "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                        .collect(Collectors.joining(", ")) + ", not '" + e.getValue() + "'"
+                : "has an invalid value '" + e.getValue() + "'";
+        return badRequest(List.of(new ApiError.FieldProblem(e.getName(), reason)));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -1,0 +1,108 @@
+package io.incidentflow.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Web security of IncidentFlow.
+ * <ul>
+ *   <li>{@code /api/**}: HTTP Basic against the Camunda identity service, authorities
+ *       {@code GROUP_<groupId>}, stateless, no CSRF, JSON 401/403. {@code /api/events/**} is open:
+ *       monitoring systems authenticate there with their integration keys.</li>
+ *   <li>Everything else: left to its owner. The Camunda webapps ({@code /camunda/**}) have their own
+ *       login and CSRF protection; the engine REST API ({@code /engine-rest/**}) is protected by
+ *       Camunda's {@link ProcessEngineAuthenticationFilter} (HTTP Basic); health, Prometheus, Swagger
+ *       UI, API docs and {@code /status} are public. Any other path is refused.</li>
+ * </ul>
+ * Method security is on, so controllers may use {@code @PreAuthorize("hasAuthority('GROUP_…')")}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfig {
+
+    /** Paths the second chain lets through without any Spring Security check. */
+    static final String[] PUBLIC_PATHS = {
+            "/", "/error", "/favicon.ico",
+            "/camunda", "/camunda/**",
+            "/engine-rest", "/engine-rest/**",
+            "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+            "/swagger-ui.html", "/swagger-ui/**", "/api-docs", "/api-docs/**",
+            "/status", "/status/**"
+    };
+
+    @Bean
+    JsonSecurityErrorHandler jsonSecurityErrorHandler(ObjectMapper objectMapper) {
+        return new JsonSecurityErrorHandler(objectMapper);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+                                               JsonSecurityErrorHandler errors) throws Exception {
+        http.securityMatcher("/api/**")
+                .authenticationManager(new ProviderManager(provider))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/events/**").permitAll()
+                        .anyRequest().access(new ApiAccessRules()))
+                .httpBasic(basic -> basic.realmName(JsonSecurityErrorHandler.REALM).authenticationEntryPoint(errors))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webSecurityFilterChain(HttpSecurity http, JsonSecurityErrorHandler errors) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .anyRequest().denyAll())
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> errors.write(response,
+                                org.springframework.http.HttpStatus.FORBIDDEN, "Not exposed: " + request.getRequestURI()))
+                        .accessDeniedHandler((request, response, e) -> errors.write(response,
+                                org.springframework.http.HttpStatus.FORBIDDEN, "Not exposed: " + request.getRequestURI())))
+                // The webapps have their own CSRF protection and sessions; the rest is stateless.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                // The webapps set their own security headers and cache their static assets.
+                .headers(headers -> headers
+                        .cacheControl(cache -> cache.disable())
+                        .frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    /** The engine REST API is never anonymous: HTTP Basic against the engine's identity service. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter(
+            @Value("${spring.jersey.application-path:/engine-rest}") String restPath) {
+        String path = "/" + restPath.replaceAll("^/+|/+$", "");
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-auth");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, path);
+        registration.addUrlPatterns(path + "/*");
+        return registration;
+    }
+}

@@ -1,0 +1,210 @@
+package io.incidentflow.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import io.incidentflow.security.Roles;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The demo profile, on its own in-memory database so the shared "test" context stays free of demo data. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1")
+@ActiveProfiles({"test", "demo"})
+class DemoSetupTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoSetup demoSetup;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    AuthorizationService authorizationService;
+
+    @Autowired
+    FilterService filterService;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Test
+    void demoUsersExistInTheirGroupsWithTheDemoPassword() {
+        assertThat(DemoSetup.DEMO_USERS).containsKeys("desk", "triage", "mim", "comms", "continuity", "dr", "auditor",
+                "owner", "network", "payments", "web", "workplace", "erp");
+        DemoSetup.DEMO_USERS.forEach((user, group) -> {
+            assertThat(identityService.checkPassword(user, DemoSetup.DEMO_PASSWORD)).as(user).isTrue();
+            assertThat(identityService.createUserQuery().userId(user).memberOfGroup(group).count()).as(user).isEqualTo(1);
+        });
+        for (String group : DemoSetup.DEMO_RESOLVER_GROUPS) {
+            Group resolver = identityService.createGroupQuery().groupId(group).singleResult();
+            assertThat(resolver).as(group).isNotNull();
+            assertThat(resolver.getType()).isEqualTo("WORKFLOW");
+        }
+    }
+
+    @Test
+    void everyTaskGroupHasAFilterReadableByThatGroupOnly() {
+        for (String group : DemoSetup.taskGroups()) {
+            Filter filter = filterService.createTaskFilterQuery().filterName(DemoSetup.filterName(group)).singleResult();
+            assertThat(filter).as(group).isNotNull();
+            List<Authorization> grants = authorizationService.createAuthorizationQuery()
+                    .resourceType(Resources.FILTER).resourceId(filter.getId()).list();
+            assertThat(grants).as(group).hasSize(1);
+            assertThat(grants.get(0).getGroupId()).isEqualTo(group);
+            assertThat(grants.get(0).isPermissionGranted(Permissions.READ)).isTrue();
+        }
+        assertThat(DemoSetup.filterName(Roles.SERVICE_DESK)).isEqualTo("Service desk");
+        assertThat(DemoSetup.filterName("network-team")).isEqualTo("Network team");
+
+        assertThat(visibleFilters("desk", Roles.SERVICE_DESK)).containsExactlyInAnyOrder("My tasks", "Service desk");
+        assertThat(visibleFilters("network", "network-team")).containsExactlyInAnyOrder("My tasks", "Network team");
+        assertThat(visibleFilters("auditor", Roles.AUDITORS)).containsExactly("My tasks");
+    }
+
+    @Test
+    void groupFilterIncludesClaimedTasksAndMyTasksShowsMine() {
+        String key = "demoFilterProbe" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String deploymentId = repositoryService.createDeployment()
+                .addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                        .startEvent().userTask().camundaCandidateGroups(Roles.SERVICE_DESK).endEvent().done())
+                .deploy().getId();
+        try {
+            String instanceId = runtimeService.startProcessInstanceByKey(key).getId();
+            Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+            Filter deskFilter = filterService.createTaskFilterQuery().filterName("Service desk").singleResult();
+            Filter myTasks = filterService.createTaskFilterQuery().filterName(DemoSetup.MY_TASKS_FILTER).singleResult();
+
+            assertThat(taskIdsOf(deskFilter, "desk", Roles.SERVICE_DESK)).contains(task.getId());
+            assertThat(taskIdsOf(myTasks, "desk", Roles.SERVICE_DESK)).doesNotContain(task.getId());
+
+            taskService.claim(task.getId(), "desk");
+
+            assertThat(taskIdsOf(deskFilter, "desk", Roles.SERVICE_DESK)).contains(task.getId());
+            assertThat(taskIdsOf(myTasks, "desk", Roles.SERVICE_DESK)).contains(task.getId());
+            assertThat(taskIdsOf(myTasks, "triage", Roles.TRIAGE_TEAM)).doesNotContain(task.getId());
+        } finally {
+            repositoryService.deleteDeployment(deploymentId, true);
+        }
+    }
+
+    @Test
+    void setupIsIdempotent() {
+        long users = identityService.createUserQuery().count();
+        long groups = identityService.createGroupQuery().count();
+        long filters = filterService.createFilterQuery().count();
+        long authorizations = authorizationService.createAuthorizationQuery().count();
+
+        demoSetup.setUp();
+
+        assertThat(identityService.createUserQuery().count()).isEqualTo(users);
+        assertThat(identityService.createGroupQuery().count()).isEqualTo(groups);
+        assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
+        assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(authorizations);
+    }
+
+    @Test
+    void demoUsersLogInToTheirWebapps() throws Exception {
+        assertThat(webappLogin("tasklist", "desk", DemoSetup.DEMO_PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(webappLogin("tasklist", "network", DemoSetup.DEMO_PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(webappLogin("cockpit", "auditor", DemoSetup.DEMO_PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(webappLogin("cockpit", "owner", DemoSetup.DEMO_PASSWORD).statusCode()).isEqualTo(200);
+
+        // No Tasklist for auditors, no Cockpit for the service desk, no admin app for either.
+        assertThat(webappLogin("tasklist", "auditor", DemoSetup.DEMO_PASSWORD).statusCode()).isEqualTo(403);
+        assertThat(webappLogin("cockpit", "desk", DemoSetup.DEMO_PASSWORD).statusCode()).isEqualTo(403);
+        assertThat(webappLogin("admin", "desk", DemoSetup.DEMO_PASSWORD).statusCode()).isEqualTo(403);
+        // (a wrong password is not tried on a demo user: Camunda would then delay that user's next logins)
+        assertThat(webappLogin("tasklist", "no-such-user", "demo").statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * Logs in as the webapps' login page does: a first GET gives the session and the CSRF token (cookie
+     * XSRF-TOKEN, Camunda's own CSRF protection), then POST /camunda/api/admin/auth/user/default/login/{app}
+     * with the form fields username and password and the token in the X-XSRF-TOKEN header.
+     */
+    private HttpResponse<String> webappLogin(String app, String user, String password) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/camunda/app/" + app + "/default/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        String csrfToken = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
+
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return browser.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void webappLoginWithoutCsrfTokenIsRefusedByCamunda() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=desk&password=demo"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
+    }
+
+    private List<String> visibleFilters(String user, String group) {
+        identityService.setAuthentication(user, List.of(group));
+        try {
+            return filterService.createTaskFilterQuery().list().stream().map(Filter::getName).toList();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private List<String> taskIdsOf(Filter filter, String user, String group) {
+        identityService.setAuthentication(user, List.of(group));
+        try {
+            return filterService.<Task>list(filter.getId()).stream().map(Task::getId).toList();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+}
