@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentflow.incident.Incident;
+import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.IncidentSource;
 import io.incidentflow.incident.IncidentState;
@@ -22,7 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** POST /api/events/alertmanager with the documented webhook v4 payloads (src/test/resources/ingest). */
-@IngestTest
+@IncidentFlowTest
 class AlertmanagerIngestTest {
 
     static final String FIRING = IngestClient.fixture("alertmanager-firing.json");

@@ -3,6 +3,7 @@ package io.incidentflow.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.ingest.IngestClient.Key;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** 50 monitoring requests with the same key at the same moment: the dedup constraint leaves one incident. */
-@IngestTest
+@IncidentFlowTest
 class ConcurrentIngestTest {
 
     static final int THREADS = 50;

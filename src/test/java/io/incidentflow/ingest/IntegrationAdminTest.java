@@ -3,8 +3,13 @@ package io.incidentflow.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.incident.IncidentService;
+import io.incidentflow.security.AdminProperties;
+import io.incidentflow.security.Roles;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,12 +20,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** /api/integrations: camunda-admin creates a key per catalog service, sees it once, may revoke it. */
-@IngestTest
+@IncidentFlowTest
 class IntegrationAdminTest {
 
     @Autowired TestRestTemplate http;
     @Autowired JdbcTemplate jdbc;
     @Autowired IncidentService incidents;
+    @Autowired IdentityService identity;
+    @Autowired AdminProperties adminProperties;
     IngestClient client;
 
     @BeforeEach
@@ -28,12 +35,22 @@ class IntegrationAdminTest {
         client = new IngestClient(http, jdbc, incidents);
     }
 
+    /** A Camunda user in the service-desk group (not an admin); its password is its id. */
+    private TestRestTemplate agent() {
+        String id = "ingest-agent-" + IngestClient.unique();
+        User user = identity.newUser(id);
+        user.setPassword(id);
+        identity.saveUser(user);
+        identity.createMembership(id, Roles.SERVICE_DESK);
+        return http.withBasicAuth(id, id);
+    }
+
     private ResponseEntity<JsonNode> create(TestRestTemplate as, Object body) {
         return as.postForEntity("/api/integrations", body, JsonNode.class);
     }
 
     private TestRestTemplate admin() {
-        return http.withBasicAuth(IngestTestSecurity.ADMIN, IngestTestSecurity.ADMIN_PASSWORD);
+        return http.withBasicAuth(adminProperties.userId(), adminProperties.password());
     }
 
     @Test
@@ -45,7 +62,7 @@ class IntegrationAdminTest {
         String key = body.get("key").asText();
         assertThat(key).matches("[0-9a-f]{32}");
         assertThat(body.get("serviceId").asText()).isEqualTo("erp");
-        assertThat(body.get("createdBy").asText()).isEqualTo(IngestTestSecurity.ADMIN);
+        assertThat(body.get("createdBy").asText()).isEqualTo(adminProperties.userId());
         assertThat(body.get("keyHint").asText()).startsWith(key.substring(0, 4));
         long id = body.get("id").asLong();
         assertThat(created.getHeaders().getLocation().getPath()).isEqualTo("/api/integrations/" + id);
@@ -76,12 +93,13 @@ class IntegrationAdminTest {
     void onlyCamundaAdminsManageKeys() {
         Map<String, String> body = Map.of("name", "Prometheus ERP", "serviceId", "erp");
         assertThat(create(http, body).getStatusCode().value()).isEqualTo(401);
-        ResponseEntity<JsonNode> agent = create(http.withBasicAuth(IngestTestSecurity.AGENT,
-                IngestTestSecurity.AGENT_PASSWORD), body);
-        assertThat(agent.getStatusCode().value()).isEqualTo(403);
-        assertThat(agent.getBody().get("message").asText()).contains("camunda-admin");
-        assertThat(http.withBasicAuth(IngestTestSecurity.AGENT, IngestTestSecurity.AGENT_PASSWORD)
-                .getForEntity("/api/integrations", JsonNode.class).getStatusCode().value()).isEqualTo(403);
+        TestRestTemplate agent = agent();
+        ResponseEntity<JsonNode> denied = create(agent, body);
+        assertThat(denied.getStatusCode().value()).isEqualTo(403);
+        assertThat(denied.getBody().get("message").asText()).contains("camunda-admin");
+        assertThat(agent.getForEntity("/api/integrations", JsonNode.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.withBasicAuth(adminProperties.userId(), "wrong-password")
+                .getForEntity("/api/integrations", JsonNode.class).getStatusCode().value()).isEqualTo(401);
     }
 
     @Test

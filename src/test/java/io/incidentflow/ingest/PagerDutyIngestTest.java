@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentflow.incident.Incident;
+import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.IncidentSource;
 import io.incidentflow.incident.IncidentTier;
@@ -23,7 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** POST /api/events/v2/enqueue with the documented PagerDuty Events API v2 events (src/test/resources/ingest). */
-@IngestTest
+@IncidentFlowTest
 class PagerDutyIngestTest {
 
     @Autowired TestRestTemplate http;
