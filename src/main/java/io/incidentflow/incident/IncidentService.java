@@ -6,6 +6,7 @@ import io.incidentflow.engine.BusinessKeys;
 import io.incidentflow.engine.CurrentActor;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.notify.NotificationService;
+import io.incidentflow.security.Roles;
 import io.incidentflow.web.InvalidInputException;
 import io.incidentflow.web.NotFoundException;
 import java.time.Duration;
@@ -191,7 +192,7 @@ public class IncidentService {
     }
 
     private String groupAccountableFor(Incident incident, SlaClock clock) {
-        return clock == SlaClock.RESPONSE ? "service-desk" : incident.getResolverGroup();
+        return clock == SlaClock.RESPONSE ? Roles.SERVICE_DESK : incident.getResolverGroup();
     }
 
     private static Instant dueAt(Incident incident, SlaClock clock) {

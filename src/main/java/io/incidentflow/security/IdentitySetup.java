@@ -3,6 +3,7 @@ package io.incidentflow.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import io.incidentflow.catalog.ResolverGroupDeclared;
 import java.util.Arrays;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -23,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -86,6 +88,12 @@ public class IdentitySetup implements ApplicationRunner {
      * Creates a resolver group named by the service catalog (type WORKFLOW, name = id) with the
      * authorizations of every working group, if missing. Idempotent.
      */
+    /** Every resolver group the service catalog names becomes a Camunda group its people can work in. */
+    @EventListener
+    public void onResolverGroupDeclared(ResolverGroupDeclared declared) {
+        ensureResolverGroup(declared.groupId());
+    }
+
     public void ensureResolverGroup(String groupId) {
         if (groupId == null || groupId.isBlank()) {
             throw new IllegalArgumentException("Resolver group id must not be blank");

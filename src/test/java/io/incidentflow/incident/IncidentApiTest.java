@@ -143,7 +143,10 @@ class IncidentApiTest {
         ResponseEntity<String> csv = http.exchange("/api/incidents/" + id + "/timeline", HttpMethod.GET,
                 new HttpEntity<>(accept), String.class);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
-        assertThat(csv.getBody().split("\r\n")).hasSize(4).first().isEqualTo("occurredAt,type,actor,detail");
+        String[] lines = csv.getBody().split("\r\n");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0]).isEqualTo("occurredAt,type,actor,detail");
+        assertThat(lines[1]).contains("LOGGED", "api-agent");
     }
 
     @Test

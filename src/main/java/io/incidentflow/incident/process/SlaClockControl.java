@@ -2,20 +2,16 @@ package io.incidentflow.incident.process;
 
 import static io.incidentflow.incident.process.IncidentVariables.*;
 
+import io.incidentflow.engine.ProcessAdapter;
 import io.incidentflow.engine.ProcessVariable;
 import io.incidentflow.incident.IncidentService;
 import java.time.Duration;
 import java.util.Date;
-import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
-import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
 /**
- * Pauses and resumes an incident's SLA clock. While paused the SLA timer jobs are suspended, so they
+ * Pauses and resumes an incident's SLA clock. While paused the SLA timers are suspended, so they
  * cannot fire; on resume every due date, of the waiting timers and of the variables later timers are
  * created from, moves by the time spent paused.
  */
@@ -23,27 +19,21 @@ import org.springframework.stereotype.Component;
 public class SlaClockControl {
 
     private final IncidentService incidents;
-    private final ManagementService management;
+    private final ProcessAdapter engine;
 
-    public SlaClockControl(IncidentService incidents, ManagementService management) {
+    public SlaClockControl(IncidentService incidents, ProcessAdapter engine) {
         this.incidents = incidents;
-        this.management = management;
+        this.engine = engine;
     }
 
     public void pause(DelegateExecution execution, String reason) {
         incidents.hold(INCIDENT_ID.get(execution), reason);
-        slaTimers(execution).forEach(job -> management.suspendJobById(job.getId()));
+        engine.suspendTimers(execution.getProcessInstanceId(), IncidentModel.TIMERS_RUNNING_WHILE_ON_HOLD);
     }
 
     public void resume(DelegateExecution execution) {
         Duration held = incidents.release(INCIDENT_ID.get(execution));
-        for (Job job : slaTimers(execution)) {
-            // One change to the job entity of this transaction: the engine's separate "set due date" and
-            // "activate" commands update the same row twice and collide on its revision.
-            JobEntity timer = (JobEntity) job;
-            timer.setDuedate(Date.from(job.getDuedate().toInstant().plus(held)));
-            timer.setSuspensionState(SuspensionState.ACTIVE.getStateCode());
-        }
+        engine.resumeTimers(execution.getProcessInstanceId(), IncidentModel.TIMERS_RUNNING_WHILE_ON_HOLD, held);
         shiftDueDates(execution, held);
     }
 
@@ -52,14 +42,5 @@ public class SlaClockControl {
         for (ProcessVariable<Date> due : SLA_DATES) {
             due.find(execution).ifPresent(date -> due.set(execution, Date.from(date.toInstant().plus(by))));
         }
-    }
-
-    private List<Job> slaTimers(DelegateExecution execution) {
-        return IncidentModel.TIMERS_RUNNING_WHILE_ON_HOLD.stream()
-                .flatMap(activity -> management.createJobQuery()
-                        .processInstanceId(execution.getProcessInstanceId())
-                        .activityId(activity)
-                        .list().stream())
-                .toList();
     }
 }

@@ -360,6 +360,38 @@ class IncidentProcessTest {
         assertThat(incidentRows.count()).isEqualTo(before);
     }
 
+    @Test
+    void agentWorkingInTasklistPutsOnHoldAndOpensProblemRecordsWithTheirOwnRights() {
+        Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
+        if (engine.getIdentityService().createUserQuery().userId("tasklist-agent").count() == 0) {
+            engine.getIdentityService().saveUser(engine.getIdentityService().newUser("tasklist-agent"));
+            engine.getIdentityService().createMembership("tasklist-agent", "service-desk");
+        }
+        asAgent(() -> driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS,
+                Map.of("diagnosisOutcome", "awaitCaller")));
+        assertThat(driver.job(incident.getId(), EVENT_RESOLUTION_BREACHED).isSuspended()).isTrue();
+        asAgent(() -> {
+            driver.complete(incident.getId(), TASK_AWAIT_CALLER, Map.of("callerResponse", "Here it is"));
+            driver.resolveAtLevel1(incident.getId(), "workaround");
+        });
+
+        assertThat(driver.passedActivities(incident.getId())).contains("Task_PauseForCaller", "Task_OpenProblemRecord");
+        assertThat(incidents.timeline(incident.getId())).filteredOn(e -> e.getType().equals("ON_HOLD"))
+                .extracting(IncidentEvent::getActor).containsExactly("tasklist-agent");
+        assertThat(problems.list(null)).extracting(ProblemRecord::getIncidentId).contains(incident.getId());
+        assertThat(driver.job(incident.getId(), EVENT_NO_CALLER_ANSWER)).isNotNull();
+    }
+
+    private void asAgent(Runnable tasklistClicks) {
+        // as in Tasklist; the steps that follow must not depend on what the agent may see in the engine
+        engine.getIdentityService().setAuthentication("tasklist-agent", List.of("service-desk"));
+        try {
+            tasklistClicks.run();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
     private List<String> templatesSentFor(Incident incident) {
         return notifications.findByIncidentIdOrderByIdAsc(incident.getId()).stream()
                 .map(Notification::getTemplate).toList();
