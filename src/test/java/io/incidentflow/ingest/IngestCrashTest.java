@@ -1,0 +1,220 @@
+package io.incidentflow.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Durability across a crash: the application runs in a separate JVM on its default H2 file database;
+ * while 8 clients send PagerDuty events, the JVM is killed with SIGKILL. After a restart on the same
+ * files, every event that was answered 202 must be in {@code ingest_event}, with its incident.
+ */
+class IngestCrashTest {
+
+    private static final String ADMIN_PASSWORD = "crash-Admin-Secret-42";
+    private static final int CLIENTS = 8;
+    private static final int KILL_AFTER_ACKS = 120;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private Process app;
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (app != null && app.isAlive()) {
+            app.destroy();
+            if (!app.waitFor(30, TimeUnit.SECONDS)) {
+                app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void everyAcknowledgedEventSurvivesKill9() throws Exception {
+        int port = freePort();
+        app = start(port, "run1");
+        String key = createIntegration(port);
+
+        Map<String, String> acknowledged = new ConcurrentHashMap<>(); // summary → dedup key
+        AtomicInteger sequence = new AtomicInteger();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.submit(() -> {
+                while (running.get()) {
+                    int n = sequence.incrementAndGet();
+                    String summary = "crash test event " + n;
+                    String dedupKey = "crash-" + (n / 3); // three events per alert: opened, appended, appended
+                    String body = "{\"routing_key\":\"" + key + "\",\"event_action\":\"trigger\",\"dedup_key\":\""
+                            + dedupKey + "\",\"payload\":{\"summary\":\"" + summary
+                            + "\",\"source\":\"crash-test\",\"severity\":\"warning\"}}";
+                    try {
+                        HttpResponse<String> answer = post(port, "/api/events/v2/enqueue", null, body);
+                        if (answer.statusCode() == 202) {
+                            acknowledged.put(summary, dedupKey);
+                        }
+                    } catch (IOException e) {
+                        // the server is gone: this event was not acknowledged
+                    } catch (InterruptedException e) {
+                        return null;
+                    }
+                }
+                return null;
+            });
+        }
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (acknowledged.size() < KILL_AFTER_ACKS && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        app.destroyForcibly(); // SIGKILL, with requests in flight
+        app.waitFor(30, TimeUnit.SECONDS);
+        running.set(false);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(acknowledged).as("events acknowledged before the kill").hasSizeGreaterThanOrEqualTo(KILL_AFTER_ACKS);
+
+        app = start(port, "run2");
+        try (Connection db = DriverManager.getConnection(jdbcUrl(), "sa", "");
+             Statement statement = db.createStatement()) {
+            Set<String> stored = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery("select summary from ingest_event")) {
+                while (rows.next()) {
+                    stored.add(rows.getString(1));
+                }
+            }
+            assertThat(stored).as("every event answered 202 is stored").containsAll(acknowledged.keySet());
+            try (ResultSet rows = statement.executeQuery("select count(*) from ingest_event e"
+                    + " left join incident i on i.id = e.incident_id where i.id is null")) {
+                rows.next();
+                assertThat(rows.getInt(1)).as("events without their incident").isZero();
+            }
+            try (ResultSet rows = statement.executeQuery("select count(*) from ("
+                    + "select dedup_key from ingest_event where outcome = 'OPENED' group by dedup_key having count(*) > 1) d")) {
+                rows.next();
+                assertThat(rows.getInt(1)).as("dedup keys with two incidents").isZero();
+            }
+        }
+        // and it still works after the crash
+        String after = "{\"routing_key\":\"" + key + "\",\"event_action\":\"trigger\",\"payload\":{\"summary\":"
+                + "\"after the crash\",\"source\":\"crash-test\",\"severity\":\"info\"}}";
+        assertThat(post(port, "/api/events/v2/enqueue", null, after).statusCode()).isEqualTo(202);
+    }
+
+    private String jdbcUrl() {
+        // The application's default database (./data/incidentflow relative to its working directory);
+        // AUTO_SERVER lets this JVM read it while the restarted application holds it.
+        return "jdbc:h2:file:" + dir.resolve("data/incidentflow").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+    }
+
+    private Process start(int port, String name) throws Exception {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = dir.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", classpath,
+                "io.incidentflow.IncidentFlowApplication",
+                "--server.port=" + port,
+                "--incidentflow.catalog.seed=classpath:catalog/demo-services.yaml",
+                "--camunda.bpm.job-execution.enabled=false")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().remove("DATABASE_URL");
+        Process process = builder.start();
+        Instant deadline = Instant.now().plusSeconds(240);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the application exited:\n" + tail(log));
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("UP")) {
+                    return process;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("the application did not become healthy:\n" + tail(log));
+    }
+
+    private String createIntegration(int port) throws Exception {
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> created = null;
+        // the catalog is seeded once the application is ready, which may be just after health is UP
+        for (int attempt = 0; attempt < 120 && (created == null || created.statusCode() != 201); attempt++) {
+            if (created != null) {
+                Thread.sleep(500);
+            }
+            created = post(port, "/api/integrations", auth, "{\"name\":\"crash test\",\"serviceId\":\"erp\"}");
+        }
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode body = json.readTree(created.body());
+        return body.get("key").asText();
+    }
+
+    private HttpResponse<String> post(int port, String path, String authorization, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+}
