@@ -1,10 +1,13 @@
 package io.incidentflow.ingest;
 
+import io.incidentflow.catalog.Criticality;
 import io.incidentflow.incident.Category;
 import io.incidentflow.incident.Level;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -69,6 +72,19 @@ public record IngestProperties(
         if (!severities.containsKey(defaultSeverity)) {
             throw new IllegalArgumentException("incidentflow.ingest.default-severity '" + defaultSeverity
                     + "' is not one of incidentflow.ingest.severities");
+        }
+        for (Map.Entry<String, Map<String, Rating>> override : criticalityOverrides.entrySet()) {
+            if (Arrays.stream(Criticality.values()).noneMatch(c -> c.code().equals(override.getKey()))) {
+                throw new IllegalArgumentException("incidentflow.ingest.criticality-overrides." + override.getKey()
+                        + ": not a service criticality (expected one of " + Arrays.stream(Criticality.values())
+                        .map(Criticality::code).collect(Collectors.joining(", ")) + ")");
+            }
+            for (String severity : override.getValue().keySet()) {
+                if (!severities.containsKey(severity)) {
+                    throw new IllegalArgumentException("incidentflow.ingest.criticality-overrides." + override.getKey()
+                            + "." + severity + ": not one of the severities " + String.join(", ", SEVERITIES));
+                }
+            }
         }
         for (Map.Entry<String, String> alias : severityAliases.entrySet()) {
             if (!severities.containsKey(alias.getValue().toLowerCase(Locale.ROOT))) {
