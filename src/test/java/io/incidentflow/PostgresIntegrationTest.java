@@ -93,7 +93,7 @@ class PostgresIntegrationTest {
             s.execute("CREATE ROLE " + DB_USER + " LOGIN PASSWORD '" + DB_PASSWORD + "'");
             s.execute("CREATE DATABASE " + DATABASE + " OWNER " + DB_USER);
         }
-        node1 = startNode();
+        node1 = startNode(1);
     }
 
     @AfterAll
@@ -198,7 +198,7 @@ class PostgresIntegrationTest {
         long decisionVersions = engine1.getRepositoryService().createDecisionDefinitionQuery().count();
         long migrations = node1.getBean(Flyway.class).info().applied().length;
 
-        node2 = startNode();
+        node2 = startNode(2);
 
         assertHealthUp(node2);
         ProcessEngine engine2 = node2.getBean(ProcessEngine.class);
@@ -213,7 +213,7 @@ class PostgresIntegrationTest {
 
     // ---------------------------------------------------------------------------------------
 
-    private static ConfigurableApplicationContext startNode() {
+    private static ConfigurableApplicationContext startNode(int node) {
         List<String> profiles = new ArrayList<>();
         // The shared test profile, when the project has one, first: postgres must win over it.
         if (Stream.of("application-test.yaml", "application-test.yml", "application-test.properties")
@@ -231,6 +231,10 @@ class PostgresIntegrationTest {
                         "--DATABASE_POOL_SIZE=10",
                         "--DATABASE_POOL_MIN_IDLE=2",
                         "--ADMIN_PASSWORD=" + UUID.randomUUID(),
+                        // Camunda keeps engines in a static registry by name: names of their own
+                        // keep these nodes apart from the "default" engine of other test classes'
+                        // cached contexts in the same JVM.
+                        "--camunda.bpm.process-engine-name=pgnode" + node,
                         "--server.port=0");
     }
 
