@@ -1,6 +1,7 @@
 package io.incidentflow.catalog;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import io.incidentflow.common.Coded;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -100,11 +101,11 @@ public class CatalogSeeder implements ApplicationRunner {
         int rto = nonNegative(e.rtoMinutes(), "rtoMinutes", where);
         int rpo = nonNegative(e.rpoMinutes(), "rpoMinutes", where);
         try {
-            return new BusinessService(e.id(), e.name(), Criticality.fromCode(e.criticality()),
-                    ContinuityTier.fromCode(e.continuityTier()), rto, rpo, e.resolverGroup(),
+            return new BusinessService(e.id(), e.name(), Coded.fromCode(Criticality.class, e.criticality()),
+                    Coded.fromCode(ContinuityTier.class, e.continuityTier()), rto, rpo, e.resolverGroup(),
                     e.onCallSchedule(), e.vendorContact(), e.businessOwner(), e.lastDrTest());
         } catch (IllegalArgumentException ex) {
-            throw new IllegalStateException(where + ": " + ex.getMessage(), ex);
+            throw new IllegalStateException(where + ": criticality or continuityTier: " + ex.getMessage(), ex);
         }
     }
 

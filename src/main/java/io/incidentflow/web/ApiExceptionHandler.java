@@ -2,7 +2,7 @@ package io.incidentflow.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import java.util.Arrays;
+import io.incidentflow.common.Coded;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
@@ -64,7 +64,9 @@ public class ApiExceptionHandler {
             }
         }
         if (mapping instanceof InvalidFormatException format) {
-            return "must be a " + format.getTargetType().getSimpleName().toLowerCase();
+            Class<?> type = format.getTargetType();
+            return type.isEnum() ? "unknown value '" + format.getValue() + "' (" + Coded.expected(type) + ")"
+                    : "must be a " + type.getSimpleName().toLowerCase();
         }
         return "has the wrong type";
     }
@@ -73,8 +75,7 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
         Class<?> type = e.getRequiredType();
         String reason = type != null && type.isEnum()
-                ? "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                        .collect(Collectors.joining(", ")) + ", not '" + e.getValue() + "'"
+                ? "unknown value '" + e.getValue() + "' (" + Coded.expected(type) + ")"
                 : "has an invalid value '" + e.getValue() + "'";
         return badRequest(List.of(new ApiError.FieldProblem(e.getName(), reason)));
     }

@@ -35,9 +35,14 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** The demo profile, on its own in-memory database so the shared "test" context stays free of demo data. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1")
+        // An engine of its own name: the webapps and engine REST find engines by name in a JVM-wide
+        // registry, where a second "default" engine would replace the shared test context's.
+        properties = {"spring.datasource.url=jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1",
+                "camunda.bpm.process-engine-name=" + DemoSetupTest.ENGINE})
 @ActiveProfiles({"test", "demo"})
 class DemoSetupTest {
+
+    static final String ENGINE = "demo";
 
     @LocalServerPort
     int port;
@@ -155,14 +160,14 @@ class DemoSetupTest {
 
     /**
      * Logs in as the webapps' login page does: a first GET gives the session and the CSRF token (cookie
-     * XSRF-TOKEN, Camunda's own CSRF protection), then POST /camunda/api/admin/auth/user/default/login/{app}
+     * XSRF-TOKEN, Camunda's own CSRF protection), then POST /camunda/api/admin/auth/user/{engine}/login/{app}
      * with the form fields username and password and the token in the X-XSRF-TOKEN header.
      */
     private HttpResponse<String> webappLogin(String app, String user, String password) throws Exception {
         CookieManager cookies = new CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/camunda/app/" + app + "/default/")).GET().build(),
+                URI.create("http://localhost:" + port + "/camunda/app/" + app + "/" + ENGINE + "/")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         String csrfToken = cookies.getCookieStore().getCookies().stream()
@@ -171,7 +176,7 @@ class DemoSetupTest {
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         return browser.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/" + app))
+                        URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/" + ENGINE + "/login/" + app))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-XSRF-TOKEN", csrfToken)
                 .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -181,7 +186,7 @@ class DemoSetupTest {
     @Test
     void webappLoginWithoutCsrfTokenIsRefusedByCamunda() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                        URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/" + ENGINE + "/login/tasklist"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=desk&password=demo"))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -2,6 +2,7 @@ package io.incidentflow.incident.process;
 
 import static io.incidentflow.incident.process.IncidentVariables.*;
 
+import io.incidentflow.common.Coded;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.ResolutionType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,7 +21,7 @@ public class RecordResolutionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        incidents.resolve(INCIDENT_ID.get(execution), ResolutionType.fromCode(RESOLUTION_TYPE.get(execution)),
+        incidents.resolve(INCIDENT_ID.get(execution), Coded.fromCode(ResolutionType.class, RESOLUTION_TYPE.get(execution)),
                 RESOLUTION_NOTES.get(execution));
     }
 }

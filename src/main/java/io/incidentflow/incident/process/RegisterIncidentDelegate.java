@@ -2,6 +2,7 @@ package io.incidentflow.incident.process;
 
 import static io.incidentflow.incident.process.IncidentVariables.*;
 
+import io.incidentflow.common.Coded;
 import io.incidentflow.incident.Category;
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentProperties;
@@ -40,9 +41,9 @@ public class RegisterIncidentDelegate implements JavaDelegate {
         return new NewIncident(TITLE.find(execution).orElse(null), DESCRIPTION.find(execution).orElse(null),
                 CALLER.find(execution).orElse(null), VIP_CALLER.find(execution).orElse(false),
                 SERVICE_ID.find(execution).orElse(null),
-                coded(CATEGORY.name(), CATEGORY.find(execution).orElse(null), Category::fromCode),
-                coded(IMPACT.name(), IMPACT.find(execution).orElse(null), Level::fromCode),
-                coded(URGENCY.name(), URGENCY.find(execution).orElse(null), Level::fromCode));
+                coded(CATEGORY.name(), CATEGORY.find(execution).orElse(null), code -> Coded.fromCode(Category.class, code)),
+                coded(IMPACT.name(), IMPACT.find(execution).orElse(null), code -> Coded.fromCode(Level.class, code)),
+                coded(URGENCY.name(), URGENCY.find(execution).orElse(null), code -> Coded.fromCode(Level.class, code)));
     }
 
     private static <T> T coded(String field, String code, Function<String, T> parse) {

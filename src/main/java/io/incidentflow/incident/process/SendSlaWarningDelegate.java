@@ -2,6 +2,7 @@ package io.incidentflow.incident.process;
 
 import static io.incidentflow.incident.process.IncidentVariables.*;
 
+import io.incidentflow.common.Coded;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.SlaClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,6 +21,6 @@ public class SendSlaWarningDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        incidents.warn(INCIDENT_ID.get(execution), SlaClock.fromCode(SLA_CLOCK.getLocal(execution)));
+        incidents.warn(INCIDENT_ID.get(execution), Coded.fromCode(SlaClock.class, SLA_CLOCK.getLocal(execution)));
     }
 }
