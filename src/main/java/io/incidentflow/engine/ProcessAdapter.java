@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -14,8 +13,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place the application talks to the process engine: it starts processes, correlates
- * messages by business key (the incident id, e.g. {@code INC-000123}) and moves the SLA timers.
+ * The one place the application talks to the process engine: it starts processes by business key
+ * (the incident id, e.g. {@code INC-000123}) and suspends and moves the SLA timers.
  *
  * <p>Called from process steps these act for the application, not for the person whose Tasklist click
  * led to them: the engine checks no authorizations for delegation code (its default,
@@ -34,21 +33,6 @@ public class ProcessAdapter {
 
     public ProcessInstance start(String processKey, String businessKey, Map<String, Object> variables) {
         return runtimeService.startProcessInstanceByKey(processKey, businessKey, variables);
-    }
-
-    public void correlate(String messageName, String businessKey, Map<String, Object> variables) {
-        runtimeService.createMessageCorrelation(messageName)
-                .processInstanceBusinessKey(businessKey)
-                .setVariables(variables)
-                .correlateWithResult();
-    }
-
-    public Optional<ProcessInstance> activeInstance(String processKey, String businessKey) {
-        return Optional.ofNullable(runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey(processKey)
-                .processInstanceBusinessKey(businessKey)
-                .active()
-                .singleResult());
     }
 
     /** Stops the timers waiting at these activities of the instance: they cannot fire until resumed. */

@@ -27,10 +27,6 @@ public final class ProcessVariable<T> {
         return new ProcessVariable<>(name, Boolean.class);
     }
 
-    public static ProcessVariable<Integer> integerVariable(String name) {
-        return new ProcessVariable<>(name, Integer.class);
-    }
-
     public static ProcessVariable<Date> dateVariable(String name) {
         return new ProcessVariable<>(name, Date.class);
     }
@@ -74,15 +70,7 @@ public final class ProcessVariable<T> {
         return variables;
     }
 
-    public T from(Map<String, Object> variables) {
-        Object value = variables.get(name);
-        return value == null ? null : cast(value);
-    }
-
     private T cast(Object value) {
-        if (type == Integer.class && value instanceof Number number) {
-            return type.cast(number.intValue());
-        }
         if (!type.isInstance(value)) {
             throw new IllegalStateException("Process variable '" + name + "' should be a "
                     + type.getSimpleName() + " but is a " + value.getClass().getSimpleName());

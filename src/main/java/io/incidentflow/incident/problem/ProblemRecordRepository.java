@@ -7,7 +7,5 @@ public interface ProblemRecordRepository extends JpaRepository<ProblemRecord, St
 
     List<ProblemRecord> findByStateOrderByOpenedAtAsc(ProblemRecord.State state);
 
-    List<ProblemRecord> findByIncidentId(String incidentId);
-
     List<ProblemRecord> findAllByOrderByOpenedAtAsc();
 }
