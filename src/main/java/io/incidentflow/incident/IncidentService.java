@@ -111,20 +111,14 @@ public class IncidentService {
         Incident incident = get(id);
         String group = groupAccountableFor(incident, clock);
         record(incident, "SLA_WARNING", clock.code() + " target " + percent() + "% used; lead of " + group + " warned");
-        notifications.send(id, NotificationService.leadOf(group), "sla-warning",
-                "[" + id + "] " + incident.getPriority() + " " + clock.code() + " target " + percent()
-                        + "% used: due " + dueAt(incident, clock),
-                incident.getTitle() + "\nService: " + incident.getServiceId() + "\nDue: " + dueAt(incident, clock));
+        tellLead(incident, clock, "sla-warning", percent() + "% used: due " + dueAt(incident, clock), "Due");
     }
 
     public void recordBreach(String id, SlaClock clock) {
         Incident incident = get(id);
         incident.breach(clock, EngineClock.now());
-        String group = groupAccountableFor(incident, clock);
         record(incident, "SLA_BREACHED", clock.code() + " target breached (was due " + dueAt(incident, clock) + ")");
-        notifications.send(id, NotificationService.leadOf(group), "sla-breach",
-                "[" + id + "] " + incident.getPriority() + " " + clock.code() + " target breached",
-                incident.getTitle() + "\nService: " + incident.getServiceId() + "\nWas due: " + dueAt(incident, clock));
+        tellLead(incident, clock, "sla-breach", "breached", "Was due");
     }
 
     public void hold(String id, String reason) {
@@ -189,6 +183,14 @@ public class IncidentService {
     public List<IncidentEvent> timeline(String id) {
         get(id);
         return timeline.findByIncidentIdOrderByOccurredAtAscIdAsc(id);
+    }
+
+    /** Tells the lead of the group accountable for the clock how the target stands ({@code state}). */
+    private void tellLead(Incident incident, SlaClock clock, String template, String state, String dueLabel) {
+        notifications.send(incident.getId(), NotificationService.leadOf(groupAccountableFor(incident, clock)), template,
+                "[" + incident.getId() + "] " + incident.getPriority() + " " + clock.code() + " target " + state,
+                incident.getTitle() + "\nService: " + incident.getServiceId() + "\n" + dueLabel + ": "
+                        + dueAt(incident, clock));
     }
 
     private String groupAccountableFor(Incident incident, SlaClock clock) {
