@@ -3,6 +3,7 @@ package io.incidentflow.common;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -20,8 +21,12 @@ public interface Coded {
 
     /** The constant with this code; an unknown code is refused naming the codes there are. */
     static <E extends Enum<E> & Coded> E fromCode(Class<E> type, String code) {
-        return Arrays.stream(type.getEnumConstants()).filter(v -> v.code().equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown value '" + code + "' (" + expected(type) + ")"));
+        return find(type, code).orElseThrow(() -> new IllegalArgumentException("unknown value '" + code + "' (" + expected(type) + ")"));
+    }
+
+    /** The constant with this code, if there is one. */
+    static <E extends Enum<E> & Coded> Optional<E> find(Class<E> type, String code) {
+        return Arrays.stream(type.getEnumConstants()).filter(v -> v.code().equals(code)).findFirst();
     }
 
     /** "expected one of a, b, c" for an enum of codes, or of constant names for any other enum. */

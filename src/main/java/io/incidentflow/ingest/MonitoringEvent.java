@@ -1,5 +1,6 @@
 package io.incidentflow.ingest;
 
+import io.incidentflow.common.Coded;
 import java.util.Map;
 
 /**
@@ -20,11 +21,7 @@ public record MonitoringEvent(String format, Action action, String dedupKey, Str
                               String details, String severity, Map<String, String> labels, String caller,
                               String payload) {
 
-    public enum Action {
-        TRIGGER, ACKNOWLEDGE, RESOLVE;
-
-        public String code() {
-            return name().toLowerCase();
-        }
+    public enum Action implements Coded {
+        TRIGGER, ACKNOWLEDGE, RESOLVE
     }
 }

@@ -2,10 +2,10 @@ package io.incidentflow.ingest;
 
 import io.incidentflow.catalog.BusinessService;
 import io.incidentflow.catalog.ServiceCatalog;
+import io.incidentflow.common.Coded;
 import io.incidentflow.incident.Category;
 import io.incidentflow.incident.Level;
 import io.incidentflow.ingest.IngestProperties.Rating;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +40,9 @@ public class SeverityMapping {
         Rating rating = Optional.ofNullable(properties.criticalityOverrides().get(service.getCriticality().code()))
                 .map(bySeverity -> bySeverity.get(severity))
                 .orElse(properties.severities().get(severity));
-        Level impact = level(labels.get(properties.impactLabel())).orElse(rating.impact());
-        Level urgency = level(labels.get(properties.urgencyLabel())).orElse(rating.urgency());
-        Category category = Optional.ofNullable(labels.get(properties.categoryLabel()))
-                .flatMap(c -> Arrays.stream(Category.values()).filter(v -> v.code().equalsIgnoreCase(c.strip())).findFirst())
+        Level impact = code(Level.class, labels.get(properties.impactLabel())).orElse(rating.impact());
+        Level urgency = code(Level.class, labels.get(properties.urgencyLabel())).orElse(rating.urgency());
+        Category category = code(Category.class, labels.get(properties.categoryLabel()))
                 .orElse(properties.defaultCategory());
         String explanation = "severity " + severity + (event.severity() == null || severity.equals(event.severity())
                 ? "" : " (sent: " + event.severity() + ")") + " on " + service.getCriticality().code() + " service "
@@ -75,10 +74,8 @@ public class SeverityMapping {
         return IngestProperties.SEVERITIES.length;
     }
 
-    private static Optional<Level> level(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        return Arrays.stream(Level.values()).filter(l -> l.code().equalsIgnoreCase(value.strip())).findFirst();
+    /** A label's value as a code, forgiving case and surrounding blanks as monitoring labels have them. */
+    private static <E extends Enum<E> & Coded> Optional<E> code(Class<E> type, String label) {
+        return Optional.ofNullable(label).flatMap(value -> Coded.find(type, value.strip().toLowerCase(Locale.ROOT)));
     }
 }
