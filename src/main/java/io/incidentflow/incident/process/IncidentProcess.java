@@ -30,6 +30,7 @@ public class IncidentProcess {
      */
     @Transactional
     public Incident log(NewIncident details, IncidentSource source) {
+        // the first step checks this too; checking before taking an id leaves no gap for refused input
         incidents.requireService(details.serviceId());
         String id = incidents.nextId();
         engine.start(IncidentModel.PROCESS_KEY, id, startVariables(id, details, source));
