@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place the application talks to the process engine: it starts processes by business key
- * (the incident id, e.g. {@code INC-000123}) and suspends and moves the SLA timers.
+ * (the incident id, e.g. {@code INC-000123}), correlates messages to them by that key, and suspends and
+ * moves the SLA timers.
  *
  * <p>Called from process steps these act for the application, not for the person whose Tasklist click
  * led to them: the engine checks no authorizations for delegation code (its default,
@@ -33,6 +34,37 @@ public class ProcessAdapter {
 
     public ProcessInstance start(String processKey, String businessKey, Map<String, Object> variables) {
         return runtimeService.startProcessInstanceByKey(processKey, businessKey, variables);
+    }
+
+    /** Starts the process whose start event waits for this message, e.g. a critical monitoring event. */
+    public ProcessInstance startByMessage(String messageName, String businessKey, Map<String, Object> variables) {
+        return runtimeService.createMessageCorrelation(messageName)
+                .processInstanceBusinessKey(businessKey)
+                .setVariables(variables)
+                .correlateStartMessage();
+    }
+
+    /**
+     * Delivers a message to what waits for it in the instances with this business key.
+     *
+     * @return false when nothing waits for it (the message is then dropped, nothing changes)
+     */
+    public boolean correlate(String businessKey, String messageName, Map<String, Object> variables) {
+        return !runtimeService.createMessageCorrelation(messageName)
+                .processInstanceBusinessKey(businessKey)
+                .setVariables(variables)
+                .correlateAllWithResult().isEmpty();
+    }
+
+    /**
+     * Like {@link #correlate}, but the variables go to the scope the message opens, so that each run of an
+     * event sub-process (e.g. one experiment among several in parallel) keeps its own.
+     */
+    public boolean correlateIntoNewScope(String businessKey, String messageName, Map<String, Object> variables) {
+        return !runtimeService.createMessageCorrelation(messageName)
+                .processInstanceBusinessKey(businessKey)
+                .setVariablesToTriggeredScope(variables)
+                .correlateAllWithResult().isEmpty();
     }
 
     /** Stops the timers waiting at these activities of the instance: they cannot fire until resumed. */

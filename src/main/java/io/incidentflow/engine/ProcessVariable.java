@@ -27,6 +27,11 @@ public final class ProcessVariable<T> {
         return new ProcessVariable<>(name, Boolean.class);
     }
 
+    /** A number as a form or an API sends it: Integer, Long or Double, whichever the sender chose. */
+    public static ProcessVariable<Number> numberVariable(String name) {
+        return new ProcessVariable<>(name, Number.class);
+    }
+
     public static ProcessVariable<Date> dateVariable(String name) {
         return new ProcessVariable<>(name, Date.class);
     }
@@ -62,6 +67,11 @@ public final class ProcessVariable<T> {
 
     public void set(VariableScope scope, T value) {
         scope.setVariable(name, value);
+    }
+
+    /** Sets the variable on this scope itself, e.g. one run of an event sub-process, not on the whole instance. */
+    public void setLocal(VariableScope scope, T value) {
+        scope.setVariableLocal(name, value);
     }
 
     /** Adds this variable to a map of variables for starting or correlating. */

@@ -45,6 +45,15 @@ public class Incident {
     private String resolverGroup;
     @Column(name = "major_reason")
     private String majorReason;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "major_phase")
+    private MajorPhase majorPhase;
+    @Column(name = "incident_commander")
+    private String incidentCommander;
+    @Column(name = "communications_lead")
+    private String communicationsLead;
+    @Column(name = "major_time_box_ends_at")
+    private Instant majorTimeBoxEndsAt;
     @Column(name = "response_due_at")
     private Instant responseDueAt;
     @Column(name = "resolution_due_at")
@@ -55,6 +64,10 @@ public class Incident {
     private boolean responseBreached;
     @Column(name = "resolution_breached")
     private boolean resolutionBreached;
+    @Column(name = "response_warned")
+    private boolean responseWarned;
+    @Column(name = "resolution_warned")
+    private boolean resolutionWarned;
     @Column(name = "paused_at")
     private Instant pausedAt;
     @Column(name = "paused_seconds")
@@ -179,10 +192,76 @@ public class Incident {
         touch(now);
     }
 
-    void escalateToMajor(String reason, Instant now) {
-        tier = IncidentTier.MAJOR;
-        majorReason = reason;
+    /** @return false when the lead of this clock was already warned */
+    boolean warn(SlaClock clock, Instant now) {
+        boolean first = clock == SlaClock.RESPONSE ? !responseWarned : !resolutionWarned;
+        if (clock == SlaClock.RESPONSE) {
+            responseWarned = true;
+        } else {
+            resolutionWarned = true;
+        }
         touch(now);
+        return first;
+    }
+
+    /** Major incident management takes over; triage decides whether it stays there. */
+    void escalateToMajor(String reason, Instant now) {
+        if (majorPhase == MajorPhase.TRIAGE || majorPhase == MajorPhase.ACTIVE) {
+            throw new IllegalStateException("Incident " + id + " is already a major incident (" + majorPhase + ")");
+        }
+        tier = IncidentTier.MAJOR;
+        majorPhase = MajorPhase.TRIAGE;
+        majorReason = reason;
+        incidentCommander = null;
+        communicationsLead = null;
+        majorTimeBoxEndsAt = null;
+        touch(now);
+    }
+
+    void activateMajor(Instant timeBoxEndsAt, Instant now) {
+        requireMajorPhase(MajorPhase.TRIAGE);
+        majorPhase = MajorPhase.ACTIVE;
+        majorTimeBoxEndsAt = timeBoxEndsAt;
+        touch(now);
+    }
+
+    void deactivateMajor(Instant now) {
+        requireMajorPhase(MajorPhase.TRIAGE);
+        majorPhase = MajorPhase.DEACTIVATED;
+        tier = IncidentTier.NORMAL;
+        touch(now);
+    }
+
+    void assignMajorRoles(String commander, String communications, Instant now) {
+        requireMajorPhase(MajorPhase.ACTIVE);
+        incidentCommander = commander;
+        communicationsLead = communications;
+        touch(now);
+    }
+
+    void extendTimeBox(Instant endsAt, Instant now) {
+        requireMajorPhase(MajorPhase.ACTIVE);
+        majorTimeBoxEndsAt = endsAt;
+        touch(now);
+    }
+
+    void enterContinuity(Instant now) {
+        requireMajorPhase(MajorPhase.ACTIVE);
+        tier = IncidentTier.CONTINUITY;
+        touch(now);
+    }
+
+    void restoreMajor(ResolutionType type, String notes, Instant now) {
+        requireMajorPhase(MajorPhase.ACTIVE);
+        majorPhase = MajorPhase.RESTORED;
+        resolve(type, notes, now);
+    }
+
+    private void requireMajorPhase(MajorPhase expected) {
+        if (majorPhase != expected) {
+            throw new IllegalStateException("Incident " + id + " is " + (majorPhase == null ? "no major incident"
+                    : "in major incident phase " + majorPhase) + ", expected " + expected);
+        }
     }
 
     private void shiftDueDates(Duration by) {
@@ -210,6 +289,10 @@ public class Incident {
     public IncidentTier getTier() { return tier; }
     public String getResolverGroup() { return resolverGroup; }
     public String getMajorReason() { return majorReason; }
+    public MajorPhase getMajorPhase() { return majorPhase; }
+    public String getIncidentCommander() { return incidentCommander; }
+    public String getCommunicationsLead() { return communicationsLead; }
+    public Instant getMajorTimeBoxEndsAt() { return majorTimeBoxEndsAt; }
     public Instant getResponseDueAt() { return responseDueAt; }
     public Instant getResolutionDueAt() { return resolutionDueAt; }
     public Instant getRespondedAt() { return respondedAt; }

@@ -109,6 +109,9 @@ public class IncidentService {
 
     public void warn(String id, SlaClock clock) {
         Incident incident = get(id);
+        if (!incident.warn(clock, EngineClock.now())) {
+            return;
+        }
         String group = groupAccountableFor(incident, clock);
         record(incident, "SLA_WARNING", clock.code() + " target " + percent() + "% used; lead of " + group + " warned");
         tellLead(incident, clock, "sla-warning", percent() + "% used: due " + dueAt(incident, clock), "Due");
@@ -153,15 +156,54 @@ public class IncidentService {
     public void close(String id, String closure) {
         Incident incident = get(id);
         incident.close(closure, EngineClock.now());
-        record(incident, "CLOSED", "auto".equals(closure)
-                ? "Closed automatically: no answer from the caller within " + properties.closureWait()
-                : "Closed: caller confirmed service is restored");
+        record(incident, "CLOSED", switch (closure) {
+            case "auto" -> "Closed automatically: no answer from the caller within " + properties.closureWait();
+            case "major" -> "Closed after the major incident's post-mortem";
+            default -> "Closed: caller confirmed service is restored";
+        });
     }
 
     public void escalateToMajor(String id, String reason) {
         Incident incident = get(id);
         incident.escalateToMajor(reason, EngineClock.now());
-        record(incident, "ESCALATED_TO_MAJOR", reason);
+        record(incident, "ESCALATED_TO_MAJOR", reason + "; triage decides whether it is a major incident");
+    }
+
+    public void activateMajor(String id, String how, Instant timeBoxEndsAt) {
+        Incident incident = get(id);
+        incident.activateMajor(timeBoxEndsAt, EngineClock.now());
+        record(incident, "MAJOR_ACTIVATED", how + "; continuity decision due " + timeBoxEndsAt);
+    }
+
+    public void deactivateMajor(String id, String notes) {
+        Incident incident = get(id);
+        incident.deactivateMajor(EngineClock.now());
+        record(incident, "MAJOR_DEACTIVATED", "Triage: not a major incident" + (notes == null ? "" : " (" + notes + ")")
+                + "; back to normal incident handling");
+    }
+
+    public void assignMajorRoles(String id, String commander, String communicationsLead) {
+        Incident incident = get(id);
+        incident.assignMajorRoles(commander, communicationsLead, EngineClock.now());
+        record(incident, "MAJOR_ROLES", "Incident commander " + commander + ", communications lead " + communicationsLead);
+    }
+
+    public void extendTimeBox(String id, Instant endsAt) {
+        Incident incident = get(id);
+        incident.extendTimeBox(endsAt, EngineClock.now());
+        record(incident, "TIME_BOX_EXTENDED", "Continuity decision deferred; next decision due " + endsAt);
+    }
+
+    public void enterContinuity(String id, String reason) {
+        Incident incident = get(id);
+        incident.enterContinuity(EngineClock.now());
+        record(incident, "CONTINUITY_INVOKED", reason);
+    }
+
+    public void restoreMajor(String id, ResolutionType type, String notes) {
+        Incident incident = get(id);
+        incident.restoreMajor(type, notes, EngineClock.now());
+        record(incident, "RESTORED", "Major incident: service restored (" + type.code() + "): " + notes);
     }
 
     /** Appends a line to the incident's timeline, e.g. from a process step of another feature. */
@@ -172,6 +214,12 @@ public class IncidentService {
     @Transactional(readOnly = true)
     public Incident get(String id) {
         return incidents.findById(id).orElseThrow(() -> new NotFoundException("incident", id));
+    }
+
+    /** Incidents that are major incidents now (activated, service not yet restored), oldest first. */
+    @Transactional(readOnly = true)
+    public List<Incident> activeMajorIncidents() {
+        return incidents.findByMajorPhaseOrderByCreatedAtAsc(MajorPhase.ACTIVE);
     }
 
     @Transactional(readOnly = true)

@@ -1,10 +1,12 @@
 package io.incidentflow.ingest;
 
+import io.incidentflow.catalog.Criticality;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.IncidentSource;
 import io.incidentflow.incident.IncidentState;
+import io.incidentflow.incident.MonitoringRecoveryReported;
 import io.incidentflow.incident.NewIncident;
 import io.incidentflow.incident.process.IncidentProcess;
 import jakarta.persistence.EntityManager;
@@ -15,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
@@ -57,10 +60,11 @@ public class IngestionService {
     private final SeverityMapping mapping;
     private final IngestProperties properties;
     private final EntityManager entityManager;
+    private final ApplicationEventPublisher events;
 
     public IngestionService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, IncidentProcess process,
                             IncidentService incidents, SeverityMapping mapping, IngestProperties properties,
-                            EntityManager entityManager) {
+                            EntityManager entityManager, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.process = process;
@@ -68,6 +72,7 @@ public class IngestionService {
         this.mapping = mapping;
         this.properties = properties;
         this.entityManager = entityManager;
+        this.events = events;
     }
 
     /** Applies the event and returns after its transaction committed. */
@@ -129,7 +134,9 @@ public class IngestionService {
                         + "', dedup key " + event.dedupKey() + "; " + mapped.explanation(), 4000),
                 clip(event.caller(), 200), false, mapped.service().getId(), mapped.category(), mapped.impact(),
                 mapped.urgency());
-        Incident incident = process.log(details, source(event));
+        boolean critical = "critical".equals(mapped.severity())
+                && mapped.service().getCriticality() == Criticality.MISSION_CRITICAL;
+        Incident incident = critical ? process.logCriticalEvent(details, source(event)) : process.log(details, source(event));
         entityManager.flush();
         jdbc.update("update open_alert set incident_id = ? where integration_id = ? and dedup_key = ?",
                 incident.getId(), integration.id(), event.dedupKey());
@@ -160,8 +167,9 @@ public class IngestionService {
         if (deleted != 1) {
             throw new ConcurrencyFailureException("open alert " + event.dedupKey() + " changed concurrently");
         }
-        incidents.note(open, "MONITORING_RECOVERED", describe(integration, event,
-                "monitoring reports recovery; a person confirms that service is restored"));
+        String report = describe(integration, event, "monitoring reports recovery; a person confirms that service is restored");
+        incidents.note(open, "MONITORING_RECOVERED", report);
+        events.publishEvent(new MonitoringRecoveryReported(open, report));
         return record(integration, event, Result.RECOVERED, open);
     }
 

@@ -19,6 +19,12 @@ public final class IncidentModel {
     public static final String EVENT_RESOLUTION_WARNING = "Event_ResolutionWarning";
     public static final String EVENT_RESOLUTION_BREACHED = "Event_ResolutionBreached";
     public static final String EVENT_NO_CALLER_ANSWER = "Event_NoCallerAnswer";
+    public static final String TASK_MAJOR_INCIDENT = "Task_MajorIncident";
+
+    /** A person declares the incident major (POST /api/incidents/{id}/major). */
+    public static final String MESSAGE_MAJOR_INCIDENT_DECLARED = "MajorIncidentDeclared";
+    /** A critical monitoring event on a mission-critical service: logged and handed straight to triage. */
+    public static final String MESSAGE_CRITICAL_EVENT_RECEIVED = "CriticalEventReceived";
 
     /**
      * The timers that keep waiting while the incident is on hold, so they pause and move with the SLA

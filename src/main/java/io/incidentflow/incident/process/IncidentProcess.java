@@ -30,11 +30,25 @@ public class IncidentProcess {
      */
     @Transactional
     public Incident log(NewIncident details, IncidentSource source) {
-        // the first step checks this too; checking before taking an id leaves no gap for refused input
-        incidents.requireService(details.serviceId());
-        String id = incidents.nextId();
+        String id = takeId(details);
         engine.start(IncidentModel.PROCESS_KEY, id, startVariables(id, details, source));
         return incidents.get(id);
+    }
+
+    /** A critical monitoring event on a mission-critical service: logged, and handed straight to triage. */
+    @Transactional
+    public Incident logCriticalEvent(NewIncident details, IncidentSource source) {
+        String id = takeId(details);
+        Map<String, Object> variables = startVariables(id, details, source);
+        CRITICAL_EVENT.putInto(variables, true);
+        engine.startByMessage(IncidentModel.MESSAGE_CRITICAL_EVENT_RECEIVED, id, variables);
+        return incidents.get(id);
+    }
+
+    private String takeId(NewIncident details) {
+        // the first step checks this too; checking before taking an id leaves no gap for refused input
+        incidents.requireService(details.serviceId());
+        return incidents.nextId();
     }
 
     static Map<String, Object> startVariables(String id, NewIncident details, IncidentSource source) {

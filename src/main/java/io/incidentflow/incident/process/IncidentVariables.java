@@ -41,6 +41,17 @@ public final class IncidentVariables {
     public static final ProcessVariable<Date> RESOLUTION_DUE_AT = dateVariable("resolutionDueAt");
     public static final ProcessVariable<Boolean> RESPONDED = booleanVariable("responded");
     public static final ProcessVariable<Map<String, Object>> MAJOR_ASSESSMENT = mapVariable("majorAssessment");
+    /** Whether a critical monitoring event on the service started it (the criteria DMN then hands it to triage). */
+    public static final ProcessVariable<Boolean> CRITICAL_EVENT = booleanVariable("criticalEvent");
+
+    // Major incident management (Tier 2)
+    public static final ProcessVariable<String> MAJOR_REASON = stringVariable("majorReason");
+    /** Who declared it major and why, sent with the declaration message. */
+    public static final ProcessVariable<String> DECLARED_REASON = stringVariable("declaredReason");
+    /** The level the restoration was at (set as each level starts), where it resumes when triage sends it back. */
+    public static final ProcessVariable<String> RESTORATION_STEP = stringVariable("restorationStep");
+    /** When the resolution breach escalates: the due date, or a resolution target after triage sent it back. */
+    public static final ProcessVariable<Date> RESOLUTION_ESCALATION_AT = dateVariable("resolutionEscalationAt");
 
     // Worked in Tasklist
     public static final ProcessVariable<String> DIAGNOSIS_OUTCOME = stringVariable("diagnosisOutcome");
@@ -60,14 +71,15 @@ public final class IncidentVariables {
     public static final ProcessVariable<String> HOLD_REASON = stringVariable("holdReason");
     public static final ProcessVariable<String> ESCALATION_REASON = stringVariable("escalationReason");
     public static final ProcessVariable<String> CLOSURE = stringVariable("closure");
+    public static final ProcessVariable<String> REVIEW_KIND = stringVariable("reviewKind");
 
     /** The due-date variables the SLA timers are bound to; they move when the clock pauses. */
-    public static final List<ProcessVariable<Date>> SLA_DATES =
-            List.of(RESPONSE_WARNING_AT, RESPONSE_DUE_AT, RESOLUTION_WARNING_AT, RESOLUTION_DUE_AT);
+    public static final List<ProcessVariable<Date>> SLA_DATES = List.of(RESPONSE_WARNING_AT, RESPONSE_DUE_AT,
+            RESOLUTION_WARNING_AT, RESOLUTION_DUE_AT, RESOLUTION_ESCALATION_AT);
 
-    /** Answers of one round of diagnosis and confirmation, cleared when the incident reopens. */
+    /** Answers of one round of diagnosis and confirmation, and its level, cleared when the incident reopens. */
     public static final List<ProcessVariable<String>> ROUND_ANSWERS = List.of(DIAGNOSIS_OUTCOME, ESCALATION_OUTCOME,
-            RESOLUTION_TYPE, RESOLUTION_NOTES, CALLER_ANSWER);
+            RESOLUTION_TYPE, RESOLUTION_NOTES, CALLER_ANSWER, RESTORATION_STEP);
 
     private IncidentVariables() {
     }

@@ -33,10 +33,11 @@ public class StartSlaClocksDelegate implements JavaDelegate {
         RESPONSE_DUE_AT.set(execution, Date.from(targets.responseDueAt()));
         RESOLUTION_WARNING_AT.set(execution, Date.from(targets.resolutionWarningAt()));
         RESOLUTION_DUE_AT.set(execution, Date.from(targets.resolutionDueAt()));
+        RESOLUTION_ESCALATION_AT.set(execution, Date.from(targets.resolutionDueAt()));
         RESPONDED.set(execution, false);
     }
 
-    private static Duration minutes(Map<String, Object> decision, String output) {
+    static Duration minutes(Map<String, Object> decision, String output) {
         Object value = decision.get(output);
         if (!(value instanceof Number number)) {
             throw new IllegalStateException("Decision incident-priority gave no number for '" + output + "'");

@@ -2,11 +2,15 @@ package io.incidentflow.incident.review;
 
 import static io.incidentflow.incident.process.IncidentVariables.*;
 
+import io.incidentflow.common.Coded;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Step "File review record": keeps the post-incident review searchable after the process is gone. */
+/**
+ * Step "File review record" (input parameter {@code reviewKind}): keeps the post-incident review or
+ * post-mortem searchable after the process is gone.
+ */
 @Component
 public class FileIncidentReviewDelegate implements JavaDelegate {
 
@@ -18,7 +22,8 @@ public class FileIncidentReviewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reviews.file(INCIDENT_ID.get(execution), REVIEW_CAUSE.get(execution),
+        reviews.file(INCIDENT_ID.get(execution), Coded.fromCode(ReviewKind.class, REVIEW_KIND.getLocal(execution)),
+                REVIEW_CAUSE.get(execution),
                 REVIEW_CONTRIBUTING_FACTORS.find(execution).orElse(null), REVIEW_ACTIONS.get(execution));
     }
 }

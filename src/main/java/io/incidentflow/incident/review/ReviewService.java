@@ -21,10 +21,12 @@ public class ReviewService {
         this.actor = actor;
     }
 
-    public IncidentReview file(String incidentId, String cause, String contributingFactors, String actions) {
-        IncidentReview review = reviews.save(new IncidentReview(incidentId, cause, contributingFactors, actions,
+    public IncidentReview file(String incidentId, ReviewKind kind, String cause, String contributingFactors,
+                               String actions) {
+        IncidentReview review = reviews.save(new IncidentReview(incidentId, kind, cause, contributingFactors, actions,
                 actor.id(), EngineClock.now()));
-        incidents.note(incidentId, "REVIEWED", "Post-incident review filed: " + cause);
+        incidents.note(incidentId, "REVIEWED", (kind == ReviewKind.POST_MORTEM ? "Post-mortem" : "Post-incident review")
+                + " filed: " + cause);
         return review;
     }
 

@@ -58,6 +58,16 @@ public class IncidentDriver {
         return task;
     }
 
+    /** The open tasks at an activity, e.g. experiments running in parallel, oldest first. */
+    public List<Task> tasks(String processKey, String businessKey, String activityId) {
+        return tasks.createTaskQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey(activityId).orderByTaskCreateTime().asc().list();
+    }
+
+    public void complete(Task task, Map<String, Object> variables) {
+        tasks.complete(task.getId(), variables);
+    }
+
     public Task task(String incidentId, String activityId) {
         return task(IncidentModel.PROCESS_KEY, incidentId, activityId);
     }
@@ -70,14 +80,14 @@ public class IncidentDriver {
         tasks.claim(task(incidentId, activityId).getId(), userId);
     }
 
-    /** The timer (or other job) waiting at an activity of the instance with this business key. */
+    /** The timer (or other job) waiting at an activity of the instances with this business key (all tiers). */
     public Job job(String businessKey, String activityId) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-                .singleResult();
-        Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
-                .singleResult();
-        assertThat(job).as("job at %s of %s", activityId, businessKey).isNotNull();
-        return job;
+        List<Job> jobs = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
+                .flatMap(instance -> management.createJobQuery().processInstanceId(instance.getId())
+                        .activityId(activityId).list().stream())
+                .toList();
+        assertThat(jobs).as("jobs at %s of %s", activityId, businessKey).hasSize(1);
+        return jobs.get(0);
     }
 
     /** Fires a timer now, whatever its due date: tests never wait for the clock. */

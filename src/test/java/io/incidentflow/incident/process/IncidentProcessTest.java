@@ -13,6 +13,7 @@ import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.IncidentState;
 import io.incidentflow.incident.IncidentTier;
 import io.incidentflow.incident.Level;
+import io.incidentflow.incident.MajorPhase;
 import io.incidentflow.incident.Priority;
 import io.incidentflow.incident.ResolutionType;
 import io.incidentflow.incident.problem.ProblemRecord;
@@ -263,11 +264,12 @@ class IncidentProcessTest {
 
         driver.fire(incident.getId(), EVENT_RESOLUTION_BREACHED);
 
-        assertThat(instance).isEnded().hasPassed("Task_RecordResolutionBreach", "Task_EscalateOnBreach",
-                "Event_EscalatedOnBreach");
+        assertThat(instance).isWaitingAt(TASK_MAJOR_INCIDENT).hasPassed("Task_RecordResolutionBreach",
+                "Task_EscalateOnBreach");
         Incident escalated = driver.incident(incident.getId());
         assertThat(escalated.isResolutionBreached()).isTrue();
         assertThat(escalated.getTier()).isEqualTo(IncidentTier.MAJOR);
+        assertThat(escalated.getMajorPhase()).isEqualTo(MajorPhase.TRIAGE);
         assertThat(escalated.getMajorReason()).isEqualTo("Resolution target breached");
     }
 
@@ -308,13 +310,12 @@ class IncidentProcessTest {
     void majorByCriteriaHandedToMajorIncidentManagement() {
         Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
 
-        assertThat(driver.passedActivities(incident.getId()))
-                .containsSubsequence("Task_AssessMajor", "Task_HandOverToMajor", "Event_HandedToMajorIncident")
-                .doesNotContain(TASK_INITIAL_DIAGNOSIS);
-        assertThat(driver.instance(incident.getId())).isNull();
+        assertThat(driver.instance(incident.getId())).isWaitingAt(TASK_MAJOR_INCIDENT)
+                .hasPassedInOrder("Task_AssessMajor", "Task_HandOverToMajor").hasNotPassed(TASK_INITIAL_DIAGNOSIS);
         Incident major = driver.incident(incident.getId());
         assertThat(major.getPriority()).isEqualTo(Priority.P1);
         assertThat(major.getTier()).isEqualTo(IncidentTier.MAJOR);
+        assertThat(major.getMajorPhase()).isEqualTo(MajorPhase.TRIAGE);
         assertThat(major.getMajorReason()).isEqualTo("Priority 1 with widespread impact");
     }
 

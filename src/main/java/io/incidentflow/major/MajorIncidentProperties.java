@@ -1,0 +1,47 @@
+package io.incidentflow.major;
+
+import io.incidentflow.catalog.ContinuityTier;
+import io.incidentflow.incident.Priority;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param triageTimeBox      how long the triage team has to decide; undecided → activated
+ * @param updateCadence      how often stakeholders hear from the communications lead, per priority
+ * @param timeBox            how long a major incident may run, per continuity tier of the service,
+ *                           before a continuity manager must decide on invoking service continuity
+ * @param maxExtensionHours  the longest a continuity manager may extend the time box at once
+ * @param technicalBridge    where responders meet (conference bridge, chat room)
+ * @param businessBridge     where business stakeholders are briefed
+ */
+@ConfigurationProperties("incidentflow.major")
+public record MajorIncidentProperties(Duration triageTimeBox, Map<Priority, Duration> updateCadence,
+                                      Map<ContinuityTier, Duration> timeBox, int maxExtensionHours,
+                                      String technicalBridge, String businessBridge) {
+
+    public MajorIncidentProperties {
+        requirePositive("triage-time-box", triageTimeBox);
+        for (Priority priority : Priority.values()) {
+            requirePositive("update-cadence." + priority, updateCadence.get(priority));
+        }
+        for (ContinuityTier tier : EnumSet.allOf(ContinuityTier.class)) {
+            requirePositive("time-box." + tier.code(), timeBox.get(tier));
+        }
+        if (maxExtensionHours < 1) {
+            throw new IllegalArgumentException("incidentflow.major.max-extension-hours must be at least 1");
+        }
+    }
+
+    /** The stakeholder update cycle as a timer expression, e.g. {@code R/PT30M}. */
+    public String updateCycle(Priority priority) {
+        return "R/" + updateCadence.get(priority);
+    }
+
+    private static void requirePositive(String key, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("incidentflow.major." + key + " must be a positive ISO-8601 duration");
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package io.incidentflow.major;
+
+import static io.incidentflow.major.MajorIncidentVariables.*;
+
+import io.incidentflow.catalog.BusinessService;
+import io.incidentflow.catalog.ServiceCatalog;
+import io.incidentflow.engine.CurrentActor;
+import io.incidentflow.engine.EngineClock;
+import io.incidentflow.engine.ProcessAdapter;
+import io.incidentflow.incident.Incident;
+import io.incidentflow.incident.IncidentService;
+import io.incidentflow.incident.MajorPhase;
+import io.incidentflow.incident.MonitoringRecoveryReported;
+import io.incidentflow.incident.ResolutionType;
+import io.incidentflow.incident.process.IncidentModel;
+import io.incidentflow.incident.process.IncidentVariables;
+import io.incidentflow.notify.NotificationService;
+import io.incidentflow.security.CurrentUser;
+import io.incidentflow.security.Roles;
+import io.incidentflow.web.ConflictException;
+import io.incidentflow.web.ForbiddenException;
+import io.incidentflow.web.InvalidInputException;
+import io.incidentflow.web.NotFoundException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tier 2: what happens to a major incident. The steps of {@code major-incident.bpmn} and the API call
+ * these methods; the incident row and its timeline change in the same transaction as the step.
+ */
+@Service
+@Transactional
+public class MajorIncidentService {
+
+    private final IncidentService incidents;
+    private final ServiceCatalog catalog;
+    private final ProcessAdapter engine;
+    private final NotificationService notifications;
+    private final MajorIncidentProperties properties;
+    private final ExperimentRepository experiments;
+    private final StakeholderUpdateRepository updates;
+    private final CurrentActor actor;
+    private final IdentityService identity;
+
+    public MajorIncidentService(IncidentService incidents, ServiceCatalog catalog, ProcessAdapter engine,
+                                NotificationService notifications, MajorIncidentProperties properties,
+                                ExperimentRepository experiments, StakeholderUpdateRepository updates,
+                                CurrentActor actor, IdentityService identity) {
+        this.incidents = incidents;
+        this.catalog = catalog;
+        this.engine = engine;
+        this.notifications = notifications;
+        this.properties = properties;
+        this.experiments = experiments;
+        this.updates = updates;
+        this.actor = actor;
+        this.identity = identity;
+    }
+
+    /** A person declares the incident major: the incident process leaves its current step for triage. */
+    public Incident declare(String incidentId, String reason, CurrentUser user) {
+        Incident incident = incidents.get(incidentId);
+        if (!user.isMemberOfAny(Roles.SERVICE_DESK, Roles.MAJOR_INCIDENT_MANAGERS)
+                && !user.isMemberOf(incident.getResolverGroup())) {
+            throw new ForbiddenException("Only the service desk, the incident's resolver group ("
+                    + incident.getResolverGroup() + ") and major incident managers may declare a major incident;"
+                    + " user '" + user.userId() + "' is in none of them");
+        }
+        Map<String, Object> variables = new HashMap<>();
+        IncidentVariables.DECLARED_REASON.putInto(variables, "Declared by " + user.userId() + ": " + reason);
+        if (!engine.correlate(incidentId, IncidentModel.MESSAGE_MAJOR_INCIDENT_DECLARED, variables)) {
+            throw new ConflictException(incidentId + " cannot be declared a major incident now: it is " + (
+                    incident.getMajorPhase() == MajorPhase.TRIAGE || incident.getMajorPhase() == MajorPhase.ACTIVE
+                            ? "already in major incident management (" + incident.getMajorPhase().code() + ")"
+                            : incident.getState().name().toLowerCase().replace('_', ' ')
+                              + " and no longer being restored"));
+        }
+        return incidents.get(incidentId);
+    }
+
+    /** @return how long triage has to decide */
+    @Transactional(readOnly = true)
+    public Duration openTriage(String incidentId) {
+        incidents.get(incidentId);
+        return properties.triageTimeBox();
+    }
+
+    public void pageTriageTeam(String incidentId) {
+        Incident incident = incidents.get(incidentId);
+        tell(incident, Roles.TRIAGE_TEAM, "paged", "Triage needed: " + incident.getMajorReason(),
+                "Decide within " + properties.triageTimeBox() + " whether this is a major incident;"
+                        + " undecided, it is activated.");
+    }
+
+    /** Triage activated it (or did not decide in time): starts the time box and the update cadence. */
+    public Activation activate(String incidentId, boolean decidedByTriage) {
+        Incident incident = incidents.get(incidentId);
+        BusinessService service = service(incident);
+        Instant timeBoxEndsAt = EngineClock.now().plus(properties.timeBox().get(service.getContinuityTier()));
+        incidents.activateMajor(incidentId, decidedByTriage ? "Major incident activated by triage"
+                : "Major incident activated: no triage decision within " + properties.triageTimeBox(), timeBoxEndsAt);
+        return new Activation(timeBoxEndsAt, properties.updateCycle(incident.getPriority()),
+                properties.technicalBridge(), properties.businessBridge());
+    }
+
+    public record Activation(Instant timeBoxEndsAt, String stakeholderUpdateCycle, String technicalBridge,
+                             String businessBridge) {
+    }
+
+    public void deactivate(String incidentId, String notes) {
+        incidents.deactivateMajor(incidentId, notes);
+    }
+
+    /** Tells responders where the technical bridge is and stakeholders where the business bridge is. */
+    public void announceBridges(String incidentId) {
+        Incident incident = incidents.get(incidentId);
+        String technical = "Technical bridge: " + properties.technicalBridge();
+        for (String responders : List.of(incident.getResolverGroup(), Roles.TRIAGE_TEAM, Roles.MAJOR_INCIDENT_MANAGERS)) {
+            tell(incident, responders, "bridge-opened", technical, "Join the technical bridge to work on "
+                    + incident.getTitle() + ": " + properties.technicalBridge());
+        }
+        tell(incident, Roles.COMMUNICATIONS, "bridge-opened", "Business bridge: " + properties.businessBridge(),
+                "Business stakeholders of " + service(incident).getName() + " are briefed on the business bridge: "
+                        + properties.businessBridge());
+        incidents.note(incidentId, "BRIDGES_OPENED", technical + "; business bridge: " + properties.businessBridge());
+    }
+
+    /** The incident commander and communications lead must be Camunda users: tasks are assigned to them. */
+    public void assignRoles(String incidentId, String commander, String communicationsLead) {
+        requireUser(INCIDENT_COMMANDER.name(), commander);
+        requireUser(COMMUNICATIONS_LEAD.name(), communicationsLead);
+        incidents.assignMajorRoles(incidentId, commander, communicationsLead);
+    }
+
+    /** Starts an experiment beside any others running; only while the major incident is active. */
+    public Experiment proposeExperiment(String incidentId, String hypothesis, String action) {
+        Incident incident = incidents.get(incidentId);
+        if (incident.getMajorPhase() != MajorPhase.ACTIVE) {
+            throw new ConflictException("Experiments run while a major incident is active; " + incidentId + " is "
+                    + (incident.getMajorPhase() == null ? "no major incident" : incident.getMajorPhase().code()));
+        }
+        Experiment experiment = experiments.save(new Experiment(incidentId, hypothesis, action, actor.id(),
+                EngineClock.now()));
+        Map<String, Object> variables = new HashMap<>();
+        EXPERIMENT_ID.putInto(variables, experiment.getId());
+        HYPOTHESIS.putInto(variables, hypothesis);
+        EXPERIMENT_ACTION.putInto(variables, action);
+        // declared in the experiment's own scope, so that the answers stay with this experiment
+        EXPERIMENT_OUTCOME.putInto(variables, null);
+        EXPERIMENT_FINDINGS.putInto(variables, null);
+        if (!engine.correlateIntoNewScope(incidentId, MajorIncidentModel.MESSAGE_HYPOTHESIS_PROPOSED, variables)) {
+            throw new ConflictException("The major incident " + incidentId + " takes no experiments now");
+        }
+        incidents.note(incidentId, "HYPOTHESIS_PROPOSED", "Experiment " + experiment.getId() + ": " + hypothesis
+                + " → " + action);
+        return experiment;
+    }
+
+    public void recordExperimentOutcome(long experimentId, ExperimentOutcome outcome, String findings) {
+        Experiment experiment = experiments.findById(experimentId)
+                .orElseThrow(() -> new NotFoundException("experiment", String.valueOf(experimentId)));
+        experiment.complete(outcome, findings, actor.id(), EngineClock.now());
+        incidents.note(experiment.getIncidentId(), "EXPERIMENT_DONE", "Experiment " + experimentId + " "
+                + outcome.code() + ": " + findings);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Experiment> experiments(String incidentId) {
+        incidents.get(incidentId);
+        return experiments.findByIncidentIdOrderByIdAsc(incidentId);
+    }
+
+    /** A first wording per audience, for the communications lead to edit. */
+    @Transactional(readOnly = true)
+    public Map<Audience, String> draftUpdate(String incidentId) {
+        Incident incident = incidents.get(incidentId);
+        String service = service(incident).getName();
+        String next = "Next update within " + properties.updateCadence().get(incident.getPriority()) + ".";
+        Map<Audience, String> drafts = new EnumMap<>(Audience.class);
+        drafts.put(Audience.TECHNICAL_STAFF, "[" + incidentId + "] " + incident.getTitle() + " (" + service + "). "
+                + "Experiments so far: " + experiments.findByIncidentIdOrderByIdAsc(incidentId).size()
+                + ". Technical bridge: " + properties.technicalBridge() + ". " + next);
+        drafts.put(Audience.BUSINESS, service + " is disrupted. The major incident team is restoring it. Business bridge: "
+                + properties.businessBridge() + ". " + next);
+        drafts.put(Audience.KEY_CUSTOMERS, "We are experiencing a disruption of " + service
+                + ". Our teams are working on it with the highest priority. " + next);
+        drafts.put(Audience.IMPACTED_USERS, service + " is currently disrupted. We are working to restore it;"
+                + " there is no need to report it to the service desk. " + next);
+        return drafts;
+    }
+
+    /** Keeps each audience's text (the status page shows the impacted users' one) and sends it. */
+    public void publishUpdate(String incidentId, Map<Audience, String> texts) {
+        Incident incident = incidents.get(incidentId);
+        for (Map.Entry<Audience, String> text : texts.entrySet()) {
+            updates.save(new StakeholderUpdate(incidentId, text.getKey(), text.getValue(), actor.id(), EngineClock.now()));
+            tell(incident, "audience:" + text.getKey().code(), "stakeholder-update",
+                    "Update on " + service(incident).getName(), text.getValue());
+        }
+        incidents.note(incidentId, "STAKEHOLDER_UPDATE", "Update sent to " + texts.keySet().stream()
+                .map(Audience::code).toList());
+    }
+
+    @Transactional(readOnly = true)
+    public List<StakeholderUpdate> updates(String incidentId) {
+        incidents.get(incidentId);
+        return updates.findByIncidentIdOrderByIdAsc(incidentId);
+    }
+
+    /** Monitoring says it recovered: an active major incident asks its commander to confirm. */
+    @EventListener
+    public void on(MonitoringRecoveryReported recovery) {
+        Incident incident = incidents.get(recovery.incidentId());
+        if (incident.getMajorPhase() != MajorPhase.ACTIVE) {
+            return;
+        }
+        Map<String, Object> variables = new HashMap<>();
+        RECOVERY_REPORT.putInto(variables, recovery.report());
+        RECOVERY_CONFIRMED.putInto(variables, null);
+        engine.correlateIntoNewScope(incident.getId(), MajorIncidentModel.MESSAGE_MONITORING_RECOVERED, variables);
+    }
+
+    /** The continuity manager defers the decision: the time box ends {@code hours} from now. */
+    public Instant extendTimeBox(String incidentId, Number hours) {
+        if (hours == null || hours.doubleValue() < 1 || hours.doubleValue() > properties.maxExtensionHours()
+                || hours.doubleValue() != Math.floor(hours.doubleValue())) {
+            throw new InvalidInputException(TIME_BOX_EXTENSION_HOURS.name(), "must be a whole number of hours from 1 to "
+                    + properties.maxExtensionHours());
+        }
+        Instant endsAt = EngineClock.now().plus(Duration.ofHours(hours.longValue()));
+        incidents.extendTimeBox(incidentId, endsAt);
+        return endsAt;
+    }
+
+    public void invokeContinuity(String incidentId) {
+        incidents.enterContinuity(incidentId, "The continuity manager invoked service continuity (disaster recovery)"
+                + " when the major incident's time box expired");
+    }
+
+    /** Each catalog service with the active major incidents on it, as the public status page shows them. */
+    @Transactional(readOnly = true)
+    public List<ServiceStatus> serviceStatuses() {
+        Map<String, List<Incident>> active = new HashMap<>();
+        incidents.activeMajorIncidents().forEach(incident ->
+                active.computeIfAbsent(incident.getServiceId(), id -> new ArrayList<>()).add(incident));
+        return catalog.all().stream().map(service -> new ServiceStatus(service.getId(), service.getName(),
+                active.getOrDefault(service.getId(), List.of()).stream().map(incident -> new Disruption(
+                        incident.getId(), incident.getCreatedAt(),
+                        updates.findFirstByIncidentIdAndAudienceOrderByIdDesc(incident.getId(), Audience.IMPACTED_USERS)
+                                .orElse(null))).toList())).toList();
+    }
+
+    /** A service on the status page; {@code disruptions} is empty while it works. */
+    public record ServiceStatus(String serviceId, String name, List<Disruption> disruptions) {
+        public boolean operational() {
+            return disruptions.isEmpty();
+        }
+    }
+
+    /** An active major incident as impacted users see it: when it began and the latest update for them. */
+    public record Disruption(String incidentId, Instant since, StakeholderUpdate latestUpdate) {
+    }
+
+    public void restore(String incidentId, ResolutionType type, String notes) {
+        incidents.restoreMajor(incidentId, type, notes);
+        Incident incident = incidents.get(incidentId);
+        for (Audience audience : Audience.values()) {
+            tell(incident, "audience:" + audience.code(), "resolved", service(incident).getName() + " is restored",
+                    notes);
+        }
+    }
+
+    private BusinessService service(Incident incident) {
+        return catalog.find(incident.getServiceId()).orElseThrow(
+                () -> new IllegalStateException("Service " + incident.getServiceId() + " left the catalog"));
+    }
+
+    private void requireUser(String field, String userId) {
+        if (userId == null || userId.isBlank() || identity.createUserQuery().userId(userId).count() == 0) {
+            throw new InvalidInputException(field, "must be the id of a Camunda user; '" + userId + "' is none");
+        }
+    }
+
+    private void tell(Incident incident, String recipient, String template, String subject, String body) {
+        notifications.send(incident.getId(), recipient, template, "[" + incident.getId() + "] " + subject, body);
+    }
+}

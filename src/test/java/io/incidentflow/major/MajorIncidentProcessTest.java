@@ -1,0 +1,523 @@
+package io.incidentflow.major;
+
+import static io.incidentflow.incident.process.IncidentModel.*;
+import static io.incidentflow.major.MajorIncidentModel.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.incident.Category;
+import io.incidentflow.incident.Incident;
+import io.incidentflow.incident.IncidentEvent;
+import io.incidentflow.incident.IncidentService;
+import io.incidentflow.incident.IncidentSource;
+import io.incidentflow.incident.IncidentState;
+import io.incidentflow.incident.IncidentTier;
+import io.incidentflow.incident.Level;
+import io.incidentflow.incident.MajorPhase;
+import io.incidentflow.incident.MonitoringRecoveryReported;
+import io.incidentflow.incident.NewIncident;
+import io.incidentflow.incident.ResolutionType;
+import io.incidentflow.incident.problem.ProblemService;
+import io.incidentflow.incident.process.IncidentDriver;
+import io.incidentflow.incident.process.IncidentProcess;
+import io.incidentflow.incident.review.IncidentReview;
+import io.incidentflow.incident.review.ReviewKind;
+import io.incidentflow.incident.review.ReviewService;
+import io.incidentflow.notify.Notification;
+import io.incidentflow.notify.NotificationRepository;
+import io.incidentflow.security.CurrentUser;
+import io.incidentflow.security.Roles;
+import io.incidentflow.web.ConflictException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * One test per path through processes/major-incident.bpmn and through the major-incident paths of
+ * processes/incident.bpmn (how an incident gets there, and how it comes back), named after the path.
+ */
+@IncidentFlowTest
+class MajorIncidentProcessTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService taskService;
+    @Autowired IdentityService identity;
+    @Autowired IncidentDriver driver;
+    @Autowired IncidentProcess process;
+    @Autowired IncidentService incidents;
+    @Autowired MajorIncidentService majorIncidents;
+    @Autowired MajorIncidentProperties properties;
+    @Autowired NotificationRepository notifications;
+    @Autowired ReviewService reviews;
+    @Autowired ProblemService problems;
+
+    @BeforeEach
+    void init() {
+        AbstractAssertions.init(engine);
+        // whole seconds: a repeating timer computes its next due date without the milliseconds
+        ClockUtil.setCurrentTime(Date.from(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    // --- entry points ---------------------------------------------------------------------------------
+
+    @Test
+    void criteriaBasedEntryPagesTheTriageTeam() {
+        Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
+
+        assertThat(driver.instance(incident.getId())).isWaitingAt(TASK_MAJOR_INCIDENT)
+                .hasPassed("Task_HandOverToMajor").hasNotPassed(TASK_INITIAL_DIAGNOSIS);
+        ProcessInstance major = majorInstance(incident.getId());
+        assertThat(major).isWaitingAt(TASK_SITUATIONAL_ANALYSIS).hasPassedInOrder("Task_OpenTriage",
+                "Task_PageTriageTeam");
+        assertThat(majorTask(incident.getId(), TASK_SITUATIONAL_ANALYSIS)).hasCandidateGroup(Roles.TRIAGE_TEAM);
+        assertThat(sentTo(incident.getId())).contains(Roles.TRIAGE_TEAM);
+        Incident escalated = driver.incident(incident.getId());
+        assertThat(escalated.getTier()).isEqualTo(IncidentTier.MAJOR);
+        assertThat(escalated.getMajorPhase()).isEqualTo(MajorPhase.TRIAGE);
+        assertThat(driver.job(incident.getId(), EVENT_TRIAGE_TIME_BOX_EXPIRED).getDuedate().toInstant())
+                .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(properties.triageTimeBox()));
+    }
+
+    @Test
+    void slaBreachEntry() {
+        Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
+        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
+
+        driver.fire(incident.getId(), EVENT_RESOLUTION_BREACHED);
+
+        assertThat(majorInstance(incident.getId())).isWaitingAt(TASK_SITUATIONAL_ANALYSIS);
+        assertThat(runtime.getVariable(majorInstance(incident.getId()).getId(), "majorReason"))
+                .isEqualTo("Resolution target breached");
+    }
+
+    @Test
+    void declaredEntryLeavesTheCurrentStep() {
+        Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
+
+        majorIncidents.declare(incident.getId(), "Whole finance department cannot post invoices",
+                user("sd", Roles.SERVICE_DESK));
+
+        assertThat(driver.instance(incident.getId())).isWaitingAt(TASK_MAJOR_INCIDENT)
+                .hasPassedInOrder("Event_MajorIncidentDeclared", "Task_EscalateOnDeclaration");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(incident.getId())
+                .taskDefinitionKey(TASK_INITIAL_DIAGNOSIS).count()).isZero();
+        assertThat(majorInstance(incident.getId())).isWaitingAt(TASK_SITUATIONAL_ANALYSIS);
+        assertThat(driver.incident(incident.getId()).getMajorReason())
+                .startsWith("Declared by sd-").endsWith(": Whole finance department cannot post invoices");
+    }
+
+    @Test
+    void declaringWhileOnHoldEndsTheHold() {
+        Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
+        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "awaitCaller"));
+        Instant dueBefore = driver.incident(incident.getId()).getResolutionDueAt();
+        advance(Duration.ofMinutes(40));
+
+        majorIncidents.declare(incident.getId(), "Spreading to other departments", user("sd", Roles.SERVICE_DESK));
+
+        Incident declared = driver.incident(incident.getId());
+        assertThat(declared.getState()).isEqualTo(IncidentState.IN_PROGRESS);
+        assertThat(declared.getResolutionDueAt()).isEqualTo(dueBefore.plus(Duration.ofMinutes(40)));
+        assertThat(majorInstance(incident.getId())).isWaitingAt(TASK_SITUATIONAL_ANALYSIS);
+    }
+
+    @Test
+    void declaringAnIncidentAlreadyInTriageIsAConflict() {
+        Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
+
+        assertThatThrownBy(() -> majorIncidents.declare(incident.getId(), "again", user("mim",
+                Roles.MAJOR_INCIDENT_MANAGERS)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("already in major incident management");
+    }
+
+    @Test
+    void directCriticalEventEntersTriage() {
+        // low impact and urgency: only the critical event makes it major
+        Incident incident = process.logCriticalEvent(new NewIncident("Payment gateway health check failing",
+                "Alertmanager: PaymentGatewayDown", "alertmanager", false, "payments", Category.SOFTWARE,
+                Level.LOW, Level.LOW), IncidentSource.ALERTMANAGER);
+
+        assertThat(driver.instance(incident.getId())).isWaitingAt(TASK_MAJOR_INCIDENT)
+                .hasPassedInOrder("Event_CriticalEventReceived", "Task_RegisterIncident", "Task_AssessMajor");
+        assertThat(majorInstance(incident.getId())).isWaitingAt(TASK_SITUATIONAL_ANALYSIS);
+        assertThat(driver.incident(incident.getId()).getMajorReason())
+                .isEqualTo("Critical monitoring event on a mission-critical service");
+    }
+
+    // --- triage ---------------------------------------------------------------------------------------
+
+    @Test
+    void activateStartsTheCase() {
+        Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
+
+        triage(incident.getId(), "activate");
+
+        ProcessInstance major = majorInstance(incident.getId());
+        assertThat(major).isWaitingAt(TASK_ASSIGN_ROLES).hasPassedInOrder("Task_ActivateMajorIncident",
+                "Task_AnnounceBridges");
+        Incident active = driver.incident(incident.getId());
+        assertThat(active.getMajorPhase()).isEqualTo(MajorPhase.ACTIVE);
+        // payments is hot standby: the continuity decision is due an hour after activation
+        Instant timeBoxEnds = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(1));
+        assertThat(active.getMajorTimeBoxEndsAt()).isEqualTo(timeBoxEnds);
+        assertThat(driver.job(incident.getId(), EVENT_TIME_BOX_EXPIRED).getDuedate().toInstant()).isEqualTo(timeBoxEnds);
+        assertThat(sentTo(incident.getId())).contains("payments-team", Roles.TRIAGE_TEAM,
+                Roles.MAJOR_INCIDENT_MANAGERS, Roles.COMMUNICATIONS);
+        assertThat(timeline(incident.getId())).contains("MAJOR_ACTIVATED", "BRIDGES_OPENED");
+    }
+
+    @Test
+    void deactivateReturnsToLevel1() {
+        Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
+        ProcessInstance tier1 = driver.instance(incident.getId());
+        Date resolutionDue = (Date) runtime.getVariable(tier1.getId(), "resolutionDueAt");
+
+        triage(incident.getId(), "deactivate");
+
+        assertThat(majorInstance(incident.getId())).isNull();
+        assertThat(tier1).isWaitingAt(TASK_INITIAL_DIAGNOSIS).hasPassedInOrder(TASK_MAJOR_INCIDENT,
+                "Task_ResumeNormalHandling");
+        Incident back = driver.incident(incident.getId());
+        assertThat(back.getTier()).isEqualTo(IncidentTier.NORMAL);
+        assertThat(back.getMajorPhase()).isEqualTo(MajorPhase.DEACTIVATED);
+        // the clock kept counting through triage: the breach is still due when it was
+        assertThat(driver.job(incident.getId(), EVENT_RESOLUTION_BREACHED).getDuedate()).isEqualTo(resolutionDue);
+    }
+
+    @Test
+    void deactivateReturnsToTheSameLevel2StepOfTheSameInstance() {
+        Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
+        ProcessInstance tier1 = driver.instance(incident.getId());
+        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
+        Date resolutionDue = driver.job(incident.getId(), EVENT_RESOLUTION_BREACHED).getDuedate();
+        majorIncidents.declare(incident.getId(), "Looks bigger", user("erp", "erp-team"));
+        advance(Duration.ofMinutes(10));
+
+        triage(incident.getId(), "deactivate");
+
+        assertThat(driver.instance(incident.getId()).getId()).isEqualTo(tier1.getId());
+        assertThat(tier1).isWaitingAt(TASK_FUNCTIONAL_ESCALATION);
+        assertThat(driver.task(incident.getId(), TASK_FUNCTIONAL_ESCALATION)).hasCandidateGroup("erp-team");
+        assertThat(driver.passedActivities(incident.getId()).stream().filter(TASK_FUNCTIONAL_ESCALATION::equals))
+                .hasSize(2);
+        assertThat(driver.job(incident.getId(), EVENT_RESOLUTION_BREACHED).getDuedate()).isEqualTo(resolutionDue);
+        assertThat(timeline(incident.getId())).containsSubsequence("ESCALATED_TO_MAJOR", "MAJOR_DEACTIVATED");
+    }
+
+    @Test
+    void deactivatedAfterABreachEscalatesAgainOneResolutionTargetLater() {
+        Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
+        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
+        driver.fire(incident.getId(), EVENT_RESOLUTION_BREACHED);
+
+        triage(incident.getId(), "deactivate");
+
+        assertThat(driver.instance(incident.getId())).isWaitingAt(TASK_FUNCTIONAL_ESCALATION);
+        // P3: 1440 minutes to resolve; breached already, so not at once but a whole target from now
+        assertThat(driver.job(incident.getId(), EVENT_RESOLUTION_BREACHED).getDuedate().toInstant())
+                .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(1440)));
+        assertThat(timeline(incident.getId())).contains("ESCALATION_RESCHEDULED");
+    }
+
+    @Test
+    void triageTimeOutActivates() {
+        Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
+
+        driver.fire(incident.getId(), EVENT_TRIAGE_TIME_BOX_EXPIRED);
+
+        assertThat(majorInstance(incident.getId())).isWaitingAt(TASK_ASSIGN_ROLES)
+                .hasPassed(EVENT_TRIAGE_TIME_BOX_EXPIRED).hasNotPassed("Gateway_TriageDecision");
+        assertThat(driver.incident(incident.getId()).getMajorPhase()).isEqualTo(MajorPhase.ACTIVE);
+        assertThat(details(incident.getId(), "MAJOR_ACTIVATED"))
+                .contains("no triage decision within " + properties.triageTimeBox());
+    }
+
+    // --- the active case ------------------------------------------------------------------------------
+
+    @Test
+    void threeExperimentsRunInParallel() {
+        String id = activeMajorIncident();
+        List<String> hypotheses = List.of("Certificate expired", "Database connection pool exhausted",
+                "Faulty deployment 4711");
+        for (String hypothesis : hypotheses) {
+            majorIncidents.proposeExperiment(id, hypothesis, "Check " + hypothesis);
+        }
+
+        List<Task> running = driver.tasks(MajorIncidentModel.PROCESS_KEY, id, TASK_RUN_EXPERIMENT);
+        assertThat(running).hasSize(3);
+        assertThat(running).extracting(t -> taskService.getVariable(t.getId(), "hypothesis"))
+                .containsExactlyElementsOf(hypotheses);
+        driver.complete(running.get(2), Map.of("experimentOutcome", "confirmed", "experimentFindings", "Rolled back"));
+        driver.complete(running.get(0), Map.of("experimentOutcome", "refuted", "experimentFindings", "Valid until 2027"));
+
+        assertThat(driver.tasks(MajorIncidentModel.PROCESS_KEY, id, TASK_RUN_EXPERIMENT)).hasSize(1);
+        assertThat(majorIncidents.experiments(id)).extracting(Experiment::getHypothesis, Experiment::getOutcome,
+                        Experiment::getFindings)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Certificate expired", ExperimentOutcome.REFUTED,
+                                "Valid until 2027"),
+                        org.assertj.core.groups.Tuple.tuple("Database connection pool exhausted", null, null),
+                        org.assertj.core.groups.Tuple.tuple("Faulty deployment 4711", ExperimentOutcome.CONFIRMED,
+                                "Rolled back"));
+        // the third experiment's form starts empty, not with the answers of the others
+        assertThat(taskService.getVariable(running.get(1).getId(), "experimentOutcome")).isNull();
+    }
+
+    @Test
+    void experimentsAreRefusedOutsideAnActiveMajorIncident() {
+        Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
+
+        assertThatThrownBy(() -> majorIncidents.proposeExperiment(incident.getId(), "h", "a"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("triage");
+        assertThat(majorIncidents.experiments(incident.getId())).isEmpty();
+    }
+
+    @Test
+    void stakeholderUpdateFiresOncePerCadence() {
+        String id = activeMajorIncident();
+        Duration cadence = properties.updateCadence().get(io.incidentflow.incident.Priority.P1);
+        Instant due = ClockUtil.getCurrentTime().toInstant().plus(cadence);
+
+        for (int update = 1; update <= 3; update++) {
+            Job timer = driver.job(id, EVENT_STAKEHOLDER_UPDATE_DUE);
+            assertThat(timer.getDuedate().toInstant()).as("update %d due", update).isEqualTo(due);
+            ClockUtil.setCurrentTime(Date.from(due));
+            driver.fire(id, EVENT_STAKEHOLDER_UPDATE_DUE);
+            due = due.plus(cadence);
+        }
+
+        List<Task> updates = driver.tasks(MajorIncidentModel.PROCESS_KEY, id, TASK_WRITE_STAKEHOLDER_UPDATE);
+        assertThat(updates).hasSize(3).allSatisfy(task -> assertThat(task.getAssignee()).isEqualTo(COMMS));
+        assertThat(taskService.getVariable(updates.get(0).getId(), "updateImpactedUsers").toString())
+                .contains("Online payments").contains("no need to report it");
+        Map<String, Object> texts = new HashMap<>();
+        texts.put("updateTechnicalStaff", "Failover of the gateway in progress");
+        texts.put("updateBusiness", "Card payments fail; cash and invoice work");
+        texts.put("updateKeyCustomers", "Card payments are delayed");
+        texts.put("updateImpactedUsers", "Card payments fail. Next update 14:30.");
+        driver.complete(updates.get(0), texts);
+
+        assertThat(majorIncidents.updates(id)).extracting(StakeholderUpdate::getAudience, StakeholderUpdate::getMessage)
+                .contains(org.assertj.core.groups.Tuple.tuple(Audience.IMPACTED_USERS,
+                        "Card payments fail. Next update 14:30."))
+                .hasSize(4);
+        // the other two updates keep their own drafts
+        assertThat(taskService.getVariable(updates.get(1).getId(), "updateImpactedUsers").toString())
+                .contains("no need to report it");
+    }
+
+    @Test
+    void restoredByAPersonThenPostMortem() {
+        String id = activeMajorIncident();
+        majorIncidents.proposeExperiment(id, "Still running", "Check");
+
+        driver.complete(majorTask(id, TASK_RESTORE_SERVICE), Map.of("resolutionType", "fix",
+                "resolutionNotes", "Renewed the certificate"));
+
+        assertThat(driver.tasks(MajorIncidentModel.PROCESS_KEY, id, TASK_RUN_EXPERIMENT)).as("the case ended its experiments").isEmpty();
+        assertThat(driver.incident(id).getState()).isEqualTo(IncidentState.RESOLVED);
+        assertThat(driver.incident(id).getMajorPhase()).isEqualTo(MajorPhase.RESTORED);
+        Task postMortem = majorTask(id, TASK_POST_MORTEM);
+        assertThat(postMortem.getAssignee()).isEqualTo(COMMANDER);
+        driver.complete(postMortem, Map.of("reviewCause", "Certificate not in the renewal inventory",
+                "reviewActions", "Add all certificates to the inventory"));
+
+        assertThat(historicMajor(id)).containsSubsequence("Event_ServiceRestoredByPerson", "Task_RecordRestoration",
+                TASK_POST_MORTEM, "Task_FilePostMortem", "Event_MajorIncidentClosed").doesNotContain(
+                "Task_OpenProblemRecord");
+        assertThat(driver.instance(id)).isNull();
+        assertThat(driver.passedActivities(id)).containsSubsequence(TASK_MAJOR_INCIDENT, "Task_CloseAfterMajorIncident",
+                "Event_IncidentClosed").doesNotContain(TASK_CONFIRM_WITH_CALLER, TASK_POST_INCIDENT_REVIEW);
+        Incident closed = driver.incident(id);
+        assertThat(closed.getState()).isEqualTo(IncidentState.CLOSED);
+        assertThat(closed.getClosure()).isEqualTo("major");
+        assertThat(reviews.find(null, "renewal inventory")).extracting(IncidentReview::getIncidentId,
+                IncidentReview::getKind).contains(org.assertj.core.groups.Tuple.tuple(id, ReviewKind.POST_MORTEM));
+        assertThat(sentTo(id)).contains("audience:impacted-users");
+    }
+
+    @Test
+    void restoredByMonitoringRecoveryConfirmedByAPerson() {
+        String id = activeMajorIncident();
+
+        majorIncidents.on(new MonitoringRecoveryReported(id, "PagerDuty resolve: checkout healthy"));
+        Task first = majorTask(id, TASK_CONFIRM_RECOVERY);
+        assertThat(first.getAssignee()).isEqualTo(COMMANDER);
+        driver.complete(first, Map.of("recoveryConfirmed", "notRestored"));
+        assertThat(majorInstance(id)).isWaitingAt(TASK_RESTORE_SERVICE);
+
+        majorIncidents.on(new MonitoringRecoveryReported(id, "Alertmanager resolved: checkout healthy"));
+        Task second = majorTask(id, TASK_CONFIRM_RECOVERY);
+        assertThat(taskService.getVariable(second.getId(), "recoveryConfirmed")).isNull();
+        driver.complete(second, Map.of("recoveryConfirmed", "restored", "resolutionType", "workaround",
+                "resolutionNotes", "Traffic moved to the second gateway"));
+
+        assertThat(majorInstance(id)).isWaitingAt(TASK_POST_MORTEM).hasPassedInOrder("Event_RecoveryConfirmed",
+                "Event_RecoveryConfirmedBoundary", "Task_RecordRestoration", "Task_OpenProblemRecord");
+        assertThat(driver.incident(id).getResolutionType()).isEqualTo(ResolutionType.WORKAROUND);
+        assertThat(problems.list(null)).extracting(p -> p.getIncidentId()).contains(id);
+    }
+
+    @Test
+    void monitoringRecoveryDuringTriageWaitsForThePeople() {
+        Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
+
+        majorIncidents.on(new MonitoringRecoveryReported(incident.getId(), "resolved"));
+
+        assertThat(majorInstance(incident.getId())).isWaitingAt(TASK_SITUATIONAL_ANALYSIS);
+    }
+
+    @Test
+    void timeBoxExpiredThenExtendedThenExpiredAgain() {
+        String id = activeMajorIncident();
+
+        driver.fire(id, EVENT_TIME_BOX_EXPIRED);
+        Task decision = majorTask(id, TASK_DECIDE_ON_CONTINUITY);
+        assertThat(decision).hasCandidateGroup(Roles.CONTINUITY_MANAGERS);
+        driver.complete(decision, Map.of("continuityDecision", "extend", "timeBoxExtensionHours", 2L));
+
+        Instant newDeadline = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2));
+        assertThat(driver.incident(id).getMajorTimeBoxEndsAt()).isEqualTo(newDeadline);
+        assertThat(driver.job(id, EVENT_EXTENDED_TIME_BOX_EXPIRED).getDuedate().toInstant()).isEqualTo(newDeadline);
+        driver.fire(id, EVENT_EXTENDED_TIME_BOX_EXPIRED);
+
+        Task again = majorTask(id, TASK_DECIDE_ON_CONTINUITY);
+        assertThat(taskService.getVariable(again.getId(), "continuityDecision")).isNull();
+        assertThat(majorInstance(id)).isWaitingAt(TASK_DECIDE_ON_CONTINUITY, TASK_RESTORE_SERVICE);
+    }
+
+    @Test
+    void timeBoxExtensionOutOfRangeIsRefusedAndChangesNothing() {
+        String id = activeMajorIncident();
+        driver.fire(id, EVENT_TIME_BOX_EXPIRED);
+        Instant deadline = driver.incident(id).getMajorTimeBoxEndsAt();
+
+        assertThatThrownBy(() -> driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY),
+                Map.of("continuityDecision", "extend", "timeBoxExtensionHours", 500L)))
+                .hasMessageContaining("timeBoxExtensionHours");
+
+        assertThat(majorInstance(id)).isWaitingAt(TASK_DECIDE_ON_CONTINUITY, TASK_RESTORE_SERVICE);
+        assertThat(driver.incident(id).getMajorTimeBoxEndsAt()).isEqualTo(deadline);
+    }
+
+    @Test
+    void unknownCommanderIsRefusedAndTheTaskStays() {
+        Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
+        triage(incident.getId(), "activate");
+
+        assertThatThrownBy(() -> driver.complete(majorTask(incident.getId(), TASK_ASSIGN_ROLES),
+                Map.of("incidentCommander", "nobody-here", "communicationsLead", COMMS)))
+                .hasMessageContaining("incidentCommander").hasMessageContaining("nobody-here");
+
+        assertThat(majorInstance(incident.getId())).isWaitingAt(TASK_ASSIGN_ROLES);
+        assertThat(driver.incident(incident.getId()).getIncidentCommander()).isNull();
+    }
+
+    @Test
+    void hypothesisProposedFromTheTasklistStartForm() {
+        String id = activeMajorIncident();
+
+        runtime.startProcessInstanceByKey(PROPOSE_HYPOTHESIS_PROCESS_KEY, Map.of("incidentId", id,
+                "hypothesis", "DNS cache poisoned", "experimentAction", "Flush resolvers"));
+
+        assertThat(driver.tasks(MajorIncidentModel.PROCESS_KEY, id, TASK_RUN_EXPERIMENT)).hasSize(1);
+        assertThat(majorIncidents.experiments(id)).extracting(Experiment::getAction).containsExactly("Flush resolvers");
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------
+
+    static final String COMMANDER = "ic-major-test";
+    static final String COMMS = "comms-major-test";
+
+    /** A P1 payments incident, activated by triage, with commander and communications lead assigned. */
+    private String activeMajorIncident() {
+        ensureUser(COMMANDER);
+        ensureUser(COMMS);
+        Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
+        triage(incident.getId(), "activate");
+        driver.complete(majorTask(incident.getId(), TASK_ASSIGN_ROLES), Map.of("incidentCommander", COMMANDER,
+                "communicationsLead", COMMS));
+        assertThat(majorInstance(incident.getId())).isWaitingAt(TASK_RESTORE_SERVICE);
+        assertThat(majorTask(incident.getId(), TASK_RESTORE_SERVICE).getAssignee()).isEqualTo(COMMANDER);
+        return incident.getId();
+    }
+
+    private void triage(String incidentId, String decision) {
+        driver.complete(majorTask(incidentId, TASK_SITUATIONAL_ANALYSIS), Map.of("triageDecision", decision,
+                "triageNotes", "Checked the dashboards"));
+    }
+
+    private ProcessInstance majorInstance(String incidentId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(MajorIncidentModel.PROCESS_KEY)
+                .processInstanceBusinessKey(incidentId).singleResult();
+    }
+
+    private Task majorTask(String incidentId, String activityId) {
+        return driver.task(MajorIncidentModel.PROCESS_KEY, incidentId, activityId);
+    }
+
+    private List<String> historicMajor(String incidentId) {
+        String instanceId = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(MajorIncidentModel.PROCESS_KEY).processInstanceBusinessKey(incidentId).singleResult().getId();
+        return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+                .map(org.camunda.bpm.engine.history.HistoricActivityInstance::getActivityId).toList();
+    }
+
+    private List<String> sentTo(String incidentId) {
+        return notifications.findByIncidentIdOrderByIdAsc(incidentId).stream().map(Notification::getRecipient).toList();
+    }
+
+    private List<String> timeline(String incidentId) {
+        return incidents.timeline(incidentId).stream().map(IncidentEvent::getType).toList();
+    }
+
+    private String details(String incidentId, String type) {
+        return incidents.timeline(incidentId).stream().filter(e -> e.getType().equals(type)).findFirst()
+                .orElseThrow().getDetail();
+    }
+
+    private void advance(Duration by) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
+    }
+
+    private CurrentUser user(String prefix, String group) {
+        return new CurrentUser(prefix + "-" + UUID.randomUUID().toString().substring(0, 6), Set.of(group));
+    }
+
+    private void ensureUser(String id) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setPassword(id + "-pw");
+            identity.saveUser(user);
+        }
+    }
+}
