@@ -252,22 +252,27 @@ public class MajorIncidentService {
         Map<String, List<Incident>> active = new HashMap<>();
         incidents.activeMajorIncidents().forEach(incident ->
                 active.computeIfAbsent(incident.getServiceId(), id -> new ArrayList<>()).add(incident));
-        return catalog.all().stream().map(service -> new ServiceStatus(service.getId(), service.getName(),
-                active.getOrDefault(service.getId(), List.of()).stream().map(incident -> new Disruption(
-                        incident.getId(), incident.getCreatedAt(),
-                        updates.findFirstByIncidentIdAndAudienceOrderByIdDesc(incident.getId(), Audience.IMPACTED_USERS)
-                                .orElse(null))).toList())).toList();
+        return catalog.all().stream().map(service -> {
+            List<Disruption> disruptions = active.getOrDefault(service.getId(), List.of()).stream()
+                    .map(incident -> updates.findFirstByIncidentIdAndAudienceOrderByIdDesc(incident.getId(),
+                                    Audience.IMPACTED_USERS)
+                            .map(update -> new Disruption(incident.getId(), incident.getCreatedAt(), update.getMessage(),
+                                    update.getPublishedAt()))
+                            .orElse(new Disruption(incident.getId(), incident.getCreatedAt(), null, null)))
+                    .toList();
+            return new ServiceStatus(service.getId(), service.getName(), disruptions.isEmpty(), disruptions);
+        }).toList();
     }
 
     /** A service on the status page; {@code disruptions} is empty while it works. */
-    public record ServiceStatus(String serviceId, String name, List<Disruption> disruptions) {
-        public boolean operational() {
-            return disruptions.isEmpty();
-        }
+    public record ServiceStatus(String serviceId, String name, boolean operational, List<Disruption> disruptions) {
     }
 
-    /** An active major incident as impacted users see it: when it began and the latest update for them. */
-    public record Disruption(String incidentId, Instant since, StakeholderUpdate latestUpdate) {
+    /**
+     * An active major incident as impacted users see it: when it began and the latest update written for them
+     * (null until the first one), nothing else.
+     */
+    public record Disruption(String incidentId, Instant since, String latestUpdate, Instant updatedAt) {
     }
 
     public void restore(String incidentId, ResolutionType type, String notes) {

@@ -57,13 +57,13 @@ public class StatusPageController {
             }
             for (MajorIncidentService.Disruption disruption : service.disruptions()) {
                 page.append("<span class=\"down\">Major disruption</span> since ")
-                        .append(TIME.format(disruption.since())).append(" (").append(disruption.incidentId())
+                        .append(TIME.format(disruption.since())).append(" (").append(htmlEscape(disruption.incidentId()))
                         .append(")<p class=\"update\">");
                 if (disruption.latestUpdate() == null) {
                     page.append("We are working to restore the service. Updates follow here.");
                 } else {
-                    page.append(htmlEscape(disruption.latestUpdate().getMessage())).append(" <small>(")
-                            .append(TIME.format(disruption.latestUpdate().getPublishedAt())).append(")</small>");
+                    page.append(htmlEscape(disruption.latestUpdate())).append(" <small>(")
+                            .append(TIME.format(disruption.updatedAt())).append(")</small>");
                 }
                 page.append("</p>");
             }
