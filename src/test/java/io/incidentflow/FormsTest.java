@@ -49,44 +49,67 @@ class FormsTest {
   static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   /** Inputs the user must fill in (validate.required, editable); conditional ones included. */
-  static final Map<String, Set<String>> REQUIRED_INPUTS = Map.of(
-      "incident-log", Set.of("title", "caller", "serviceId", "category", "impact", "urgency"),
-      "incident-diagnosis", Set.of("diagnosisOutcome", "resolutionType", "resolutionNotes"),
-      "incident-await-caller", Set.of("callerResponse"),
-      "incident-functional-escalation",
-          Set.of("escalationOutcome", "vendorReference", "resolutionType", "resolutionNotes"),
-      "incident-await-vendor", Set.of("vendorOutcome"),
-      "incident-confirm-restoration", Set.of("callerAnswer"),
-      "incident-review", Set.of("reviewCause", "reviewActions"),
-      "problem-permanent-fix", Set.of("permanentFix"));
+  static final Map<String, Set<String>> REQUIRED_INPUTS = Map.ofEntries(
+      Map.entry("incident-log", Set.of("title", "caller", "serviceId", "category", "impact", "urgency")),
+      Map.entry("incident-diagnosis", Set.of("diagnosisOutcome", "resolutionType", "resolutionNotes")),
+      Map.entry("incident-await-caller", Set.of("callerResponse")),
+      Map.entry("incident-functional-escalation", Set.of("escalationOutcome", "vendorReference", "resolutionType", "resolutionNotes")),
+      Map.entry("incident-await-vendor", Set.of("vendorOutcome")),
+      Map.entry("incident-confirm-restoration", Set.of("callerAnswer")),
+      Map.entry("incident-review", Set.of("reviewCause", "reviewActions")),
+      Map.entry("problem-permanent-fix", Set.of("permanentFix")),
+      Map.entry("major-situational-analysis", Set.of("triageDecision")),
+      Map.entry("major-assign-roles", Set.of("incidentCommander", "communicationsLead")),
+      Map.entry("major-restore-service", Set.of("resolutionType", "resolutionNotes")),
+      Map.entry("major-experiment", Set.of("experimentOutcome", "experimentFindings")),
+      Map.entry("major-stakeholder-update", Set.of("updateTechnicalStaff", "updateBusiness", "updateKeyCustomers", "updateImpactedUsers")),
+      Map.entry("major-confirm-recovery", Set.of("recoveryConfirmed", "resolutionType", "resolutionNotes")),
+      Map.entry("major-continuity-decision", Set.of("continuityDecision", "timeBoxExtensionHours")),
+      Map.entry("major-post-mortem", Set.of("reviewCause", "reviewActions")),
+      Map.entry("major-propose-hypothesis", Set.of("incidentId", "hypothesis", "experimentAction")));
 
   /** Editable inputs that may stay empty. */
-  static final Map<String, Set<String>> OPTIONAL_INPUTS = Map.of(
-      "incident-log", Set.of("description", "vipCaller"),
-      "incident-diagnosis", Set.of("diagnosisNotes"),
-      "incident-await-caller", Set.of(),
-      "incident-functional-escalation", Set.of("escalationNotes"),
-      "incident-await-vendor", Set.of(),
-      "incident-confirm-restoration", Set.of("callerComment"),
-      "incident-review", Set.of("reviewContributingFactors"),
-      "problem-permanent-fix", Set.of("changeReference"));
+  static final Map<String, Set<String>> OPTIONAL_INPUTS = Map.ofEntries(
+      Map.entry("incident-log", Set.of("description", "vipCaller")),
+      Map.entry("incident-diagnosis", Set.of("diagnosisNotes")),
+      Map.entry("incident-await-caller", Set.of()),
+      Map.entry("incident-functional-escalation", Set.of("escalationNotes")),
+      Map.entry("incident-await-vendor", Set.of()),
+      Map.entry("incident-confirm-restoration", Set.of("callerComment")),
+      Map.entry("incident-review", Set.of("reviewContributingFactors")),
+      Map.entry("problem-permanent-fix", Set.of("changeReference")),
+      Map.entry("major-situational-analysis", Set.of("triageNotes")),
+      Map.entry("major-assign-roles", Set.of()),
+      Map.entry("major-restore-service", Set.of()),
+      Map.entry("major-experiment", Set.of()),
+      Map.entry("major-stakeholder-update", Set.of()),
+      Map.entry("major-confirm-recovery", Set.of()),
+      Map.entry("major-continuity-decision", Set.of()),
+      Map.entry("major-post-mortem", Set.of("reviewContributingFactors")),
+      Map.entry("major-propose-hypothesis", Set.of()));
 
   /**
    * Read-only context, prefilled from the process variable of the same name. These are
    * {@code disabled}: form-js does not submit disabled fields, so context is never written back.
    */
-  static final Map<String, Set<String>> CONTEXT = Map.of(
-      "incident-log", Set.of(),
-      "incident-diagnosis",
-          Set.of("incidentId", "title", "description", "priority", "serviceName", "caller"),
-      "incident-await-caller", Set.of("incidentId", "title", "diagnosisNotes"),
-      "incident-functional-escalation", Set.of(
-          "incidentId", "title", "description", "priority", "serviceName", "diagnosisNotes"),
-      "incident-await-vendor", Set.of("incidentId", "title", "vendorContact", "vendorReference"),
-      "incident-confirm-restoration",
-          Set.of("incidentId", "title", "caller", "resolutionType", "resolutionNotes"),
-      "incident-review", Set.of("incidentId", "title", "priority", "resolutionNotes"),
-      "problem-permanent-fix", Set.of("problemId", "incidentId", "title", "workaround"));
+  static final Map<String, Set<String>> CONTEXT = Map.ofEntries(
+      Map.entry("incident-log", Set.of()),
+      Map.entry("incident-diagnosis", Set.of("incidentId", "title", "description", "priority", "serviceName", "caller")),
+      Map.entry("incident-await-caller", Set.of("incidentId", "title", "diagnosisNotes")),
+      Map.entry("incident-functional-escalation", Set.of( "incidentId", "title", "description", "priority", "serviceName", "diagnosisNotes")),
+      Map.entry("incident-await-vendor", Set.of("incidentId", "title", "vendorContact", "vendorReference")),
+      Map.entry("incident-confirm-restoration", Set.of("incidentId", "title", "caller", "resolutionType", "resolutionNotes")),
+      Map.entry("incident-review", Set.of("incidentId", "title", "priority", "resolutionNotes")),
+      Map.entry("problem-permanent-fix", Set.of("problemId", "incidentId", "title", "workaround")),
+      Map.entry("major-situational-analysis", Set.of("incidentId", "title", "description", "priority", "serviceName", "majorReason")),
+      Map.entry("major-assign-roles", Set.of("incidentId", "title", "priority", "serviceName", "technicalBridge", "businessBridge")),
+      Map.entry("major-restore-service", Set.of("incidentId", "title", "serviceName", "technicalBridge")),
+      Map.entry("major-experiment", Set.of("incidentId", "title", "hypothesis", "experimentAction")),
+      Map.entry("major-stakeholder-update", Set.of("incidentId", "title", "serviceName")),
+      Map.entry("major-confirm-recovery", Set.of("incidentId", "title", "serviceName", "recoveryReport")),
+      Map.entry("major-continuity-decision", Set.of("incidentId", "title", "priority", "serviceName", "continuityTier")),
+      Map.entry("major-post-mortem", Set.of("incidentId", "title", "priority", "resolutionNotes")),
+      Map.entry("major-propose-hypothesis", Set.of()));
 
   /** Option values the processes and decisions match on ("form/key" → values). */
   static final Map<String, Set<String>> CHOICE_VALUES = Map.ofEntries(
@@ -100,15 +123,24 @@ class FormsTest {
           Set.of("resolved", "engageVendor")),
       Map.entry("incident-functional-escalation/resolutionType", Set.of("fix", "workaround")),
       Map.entry("incident-confirm-restoration/callerAnswer", Set.of("restored", "notFixed")),
-      Map.entry("incident-confirm-restoration/resolutionType", Set.of("fix", "workaround")));
+      Map.entry("incident-confirm-restoration/resolutionType", Set.of("fix", "workaround")),
+      Map.entry("major-situational-analysis/triageDecision", Set.of("activate", "deactivate")),
+      Map.entry("major-restore-service/resolutionType", Set.of("fix", "workaround")),
+      Map.entry("major-experiment/experimentOutcome", Set.of("confirmed", "refuted", "inconclusive")),
+      Map.entry("major-confirm-recovery/recoveryConfirmed", Set.of("restored", "notRestored")),
+      Map.entry("major-confirm-recovery/resolutionType", Set.of("fix", "workaround")),
+      Map.entry("major-continuity-decision/continuityDecision", Set.of("invoke", "extend")));
 
   /** Fields shown only when another field has a value ("form/key" → {controlling key, value}). */
-  static final Map<String, List<String>> SHOWN_ONLY_WHEN = Map.of(
-      "incident-diagnosis/resolutionType", List.of("diagnosisOutcome", "resolved"),
-      "incident-diagnosis/resolutionNotes", List.of("diagnosisOutcome", "resolved"),
-      "incident-functional-escalation/vendorReference", List.of("escalationOutcome", "engageVendor"),
-      "incident-functional-escalation/resolutionType", List.of("escalationOutcome", "resolved"),
-      "incident-functional-escalation/resolutionNotes", List.of("escalationOutcome", "resolved"));
+  static final Map<String, List<String>> SHOWN_ONLY_WHEN = Map.ofEntries(
+      Map.entry("incident-diagnosis/resolutionType", List.of("diagnosisOutcome", "resolved")),
+      Map.entry("incident-diagnosis/resolutionNotes", List.of("diagnosisOutcome", "resolved")),
+      Map.entry("incident-functional-escalation/vendorReference", List.of("escalationOutcome", "engageVendor")),
+      Map.entry("incident-functional-escalation/resolutionType", List.of("escalationOutcome", "resolved")),
+      Map.entry("incident-functional-escalation/resolutionNotes", List.of("escalationOutcome", "resolved")),
+      Map.entry("major-confirm-recovery/resolutionType", List.of("recoveryConfirmed", "restored")),
+      Map.entry("major-confirm-recovery/resolutionNotes", List.of("recoveryConfirmed", "restored")),
+      Map.entry("major-continuity-decision/timeBoxExtensionHours", List.of("continuityDecision", "extend")));
 
   static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.incidentflow.incident.Incident;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.IncidentSource;
+import io.incidentflow.incident.IncidentState;
 import io.incidentflow.incident.IncidentTier;
 import io.incidentflow.incident.Level;
 import io.incidentflow.incident.Priority;
+import io.incidentflow.incident.process.IncidentDriver;
 import io.incidentflow.ingest.IngestClient.Key;
+import io.incidentflow.major.MajorIncidentModel;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -30,6 +33,7 @@ class PagerDutyIngestTest {
     @Autowired TestRestTemplate http;
     @Autowired JdbcTemplate jdbc;
     @Autowired IncidentService incidents;
+    @Autowired IncidentDriver driver;
     IngestClient client;
     Key key;
     String suffix;
@@ -132,6 +136,34 @@ class PagerDutyIngestTest {
         assertThat(incident.getUrgency()).isEqualTo(Level.HIGH);
         assertThat(incident.getPriority()).isEqualTo(Priority.P1);
         assertThat(incident.getTier()).isEqualTo(IncidentTier.MAJOR);
+        assertThat(incident.getMajorReason()).isEqualTo("Critical monitoring event on a mission-critical service");
+        assertThat(driver.passedActivities(incident.getId())).contains("Event_CriticalEventReceived");
+        assertThat(driver.task(MajorIncidentModel.PROCESS_KEY, incident.getId(),
+                MajorIncidentModel.TASK_SITUATIONAL_ANALYSIS)).isNotNull();
+    }
+
+    @Test
+    void resolveOfAnActiveMajorIncidentAsksAPersonToConfirmRecovery() throws Exception {
+        Key payments = client.integration("payments");
+        String dedupKey = "checkout-" + suffix;
+        client.pagerduty(event("pagerduty-trigger.json", e -> {
+            e.put("routing_key", payments.key());
+            e.put("dedup_key", dedupKey);
+            ((ObjectNode) e.get("payload")).put("severity", "critical");
+        }));
+        String id = client.incidentsOf(payments).get(0);
+        driver.complete(driver.task(MajorIncidentModel.PROCESS_KEY, id, MajorIncidentModel.TASK_SITUATIONAL_ANALYSIS),
+                Map.of("triageDecision", "activate"));
+
+        client.pagerduty(event("pagerduty-resolve.json", e -> {
+            e.put("routing_key", payments.key());
+            e.put("dedup_key", dedupKey);
+        }));
+
+        assertThat(driver.task(MajorIncidentModel.PROCESS_KEY, id, MajorIncidentModel.TASK_CONFIRM_RECOVERY))
+                .isNotNull();
+        assertThat(incidents.get(id).getState()).as("restored only when a person confirms")
+                .isEqualTo(IncidentState.IN_PROGRESS);
     }
 
     @Test
