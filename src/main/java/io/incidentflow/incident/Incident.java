@@ -185,6 +185,17 @@ public class Incident {
         touch(now);
     }
 
+    void enterContinuity(Instant now) {
+        tier = IncidentTier.CONTINUITY;
+        touch(now);
+    }
+
+    /** Service continuity was not invoked after all: major incident management goes on. */
+    void returnToMajor(Instant now) {
+        tier = IncidentTier.MAJOR;
+        touch(now);
+    }
+
     private void shiftDueDates(Duration by) {
         pausedSeconds += by.toSeconds();
         responseDueAt = responseDueAt == null ? null : responseDueAt.plus(by);

@@ -164,6 +164,20 @@ public class IncidentService {
         record(incident, "ESCALATED_TO_MAJOR", reason);
     }
 
+    /** Tier 3: service continuity (disaster recovery) is invoked for the incident. */
+    public void enterContinuity(String id, String reason) {
+        Incident incident = get(id);
+        incident.enterContinuity(EngineClock.now());
+        record(incident, "CONTINUITY_INVOKED", reason);
+    }
+
+    /** The invocation of service continuity was declined: the incident is a major incident again. */
+    public void declineContinuity(String id, String reason) {
+        Incident incident = get(id);
+        incident.returnToMajor(EngineClock.now());
+        record(incident, "CONTINUITY_DECLINED", reason);
+    }
+
     /** Appends a line to the incident's timeline, e.g. from a process step of another feature. */
     public void note(String id, String type, String detail) {
         record(get(id), type, detail);
