@@ -49,44 +49,79 @@ class FormsTest {
   static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   /** Inputs the user must fill in (validate.required, editable); conditional ones included. */
-  static final Map<String, Set<String>> REQUIRED_INPUTS = Map.of(
-      "incident-log", Set.of("title", "caller", "serviceId", "category", "impact", "urgency"),
-      "incident-diagnosis", Set.of("diagnosisOutcome", "resolutionType", "resolutionNotes"),
-      "incident-await-caller", Set.of("callerResponse"),
-      "incident-functional-escalation",
-          Set.of("escalationOutcome", "vendorReference", "resolutionType", "resolutionNotes"),
-      "incident-await-vendor", Set.of("vendorOutcome"),
-      "incident-confirm-restoration", Set.of("callerAnswer"),
-      "incident-review", Set.of("reviewCause", "reviewActions"),
-      "problem-permanent-fix", Set.of("permanentFix"));
+  static final Map<String, Set<String>> REQUIRED_INPUTS = Map.ofEntries(
+      Map.entry("incident-log", Set.of("title", "caller", "serviceId", "category", "impact", "urgency")),
+      Map.entry("incident-diagnosis", Set.of("diagnosisOutcome", "resolutionType", "resolutionNotes")),
+      Map.entry("incident-await-caller", Set.of("callerResponse")),
+      Map.entry("incident-functional-escalation",
+          Set.of("escalationOutcome", "vendorReference", "resolutionType", "resolutionNotes")),
+      Map.entry("incident-await-vendor", Set.of("vendorOutcome")),
+      Map.entry("incident-confirm-restoration", Set.of("callerAnswer")),
+      Map.entry("incident-review", Set.of("reviewCause", "reviewActions")),
+      Map.entry("problem-permanent-fix", Set.of("permanentFix")),
+      Map.entry("continuity-invoke", Set.of("affectedServices", "invocationReason")),
+      Map.entry("continuity-approve-invocation", Set.of("approvalDecision")),
+      Map.entry("continuity-failover", Set.of("failoverNotes")),
+      Map.entry("continuity-verify-recovery", Set.of("recoveryVerification")),
+      Map.entry("continuity-communicate-restoration", Set.of("restorationMessage")),
+      Map.entry("continuity-plan-failback", Set.of("failbackWindowStart")),
+      Map.entry("continuity-execute-failback", Set.of("failbackNotes")),
+      Map.entry("continuity-verify-failback", Set.of("failbackVerification")),
+      Map.entry("continuity-review", Set.of("lessonsLearned")),
+      Map.entry("dr-test-schedule", Set.of("drTestPlannedFor")));
 
   /** Editable inputs that may stay empty. */
-  static final Map<String, Set<String>> OPTIONAL_INPUTS = Map.of(
-      "incident-log", Set.of("description", "vipCaller"),
-      "incident-diagnosis", Set.of("diagnosisNotes"),
-      "incident-await-caller", Set.of(),
-      "incident-functional-escalation", Set.of("escalationNotes"),
-      "incident-await-vendor", Set.of(),
-      "incident-confirm-restoration", Set.of("callerComment"),
-      "incident-review", Set.of("reviewContributingFactors"),
-      "problem-permanent-fix", Set.of("changeReference"));
+  static final Map<String, Set<String>> OPTIONAL_INPUTS = Map.ofEntries(
+      Map.entry("incident-log", Set.of("description", "vipCaller")),
+      Map.entry("incident-diagnosis", Set.of("diagnosisNotes")),
+      Map.entry("incident-await-caller", Set.of()),
+      Map.entry("incident-functional-escalation", Set.of("escalationNotes")),
+      Map.entry("incident-await-vendor", Set.of()),
+      Map.entry("incident-confirm-restoration", Set.of("callerComment")),
+      Map.entry("incident-review", Set.of("reviewContributingFactors")),
+      Map.entry("problem-permanent-fix", Set.of("changeReference")),
+      Map.entry("continuity-invoke", Set.of()),
+      Map.entry("continuity-approve-invocation", Set.of("approvalComment")),
+      Map.entry("continuity-failover", Set.of()),
+      Map.entry("continuity-verify-recovery", Set.of("verificationNotes")),
+      Map.entry("continuity-communicate-restoration", Set.of()),
+      Map.entry("continuity-plan-failback", Set.of("failbackPlan")),
+      Map.entry("continuity-execute-failback", Set.of()),
+      Map.entry("continuity-verify-failback", Set.of("failbackVerificationNotes")),
+      Map.entry("continuity-review", Set.of()),
+      Map.entry("dr-test-schedule", Set.of()));
 
   /**
    * Read-only context, prefilled from the process variable of the same name. These are
    * {@code disabled}: form-js does not submit disabled fields, so context is never written back.
    */
-  static final Map<String, Set<String>> CONTEXT = Map.of(
-      "incident-log", Set.of(),
-      "incident-diagnosis",
-          Set.of("incidentId", "title", "description", "priority", "serviceName", "caller"),
-      "incident-await-caller", Set.of("incidentId", "title", "diagnosisNotes"),
-      "incident-functional-escalation", Set.of(
-          "incidentId", "title", "description", "priority", "serviceName", "diagnosisNotes"),
-      "incident-await-vendor", Set.of("incidentId", "title", "vendorContact", "vendorReference"),
-      "incident-confirm-restoration",
-          Set.of("incidentId", "title", "caller", "resolutionType", "resolutionNotes"),
-      "incident-review", Set.of("incidentId", "title", "priority", "resolutionNotes"),
-      "problem-permanent-fix", Set.of("problemId", "incidentId", "title", "workaround"));
+  static final Map<String, Set<String>> CONTEXT = Map.ofEntries(
+      Map.entry("incident-log", Set.of()),
+      Map.entry("incident-diagnosis",
+          Set.of("incidentId", "title", "description", "priority", "serviceName", "caller")),
+      Map.entry("incident-await-caller", Set.of("incidentId", "title", "diagnosisNotes")),
+      Map.entry("incident-functional-escalation",
+          Set.of("incidentId", "title", "description", "priority", "serviceName", "diagnosisNotes")),
+      Map.entry("incident-await-vendor", Set.of("incidentId", "title", "vendorContact", "vendorReference")),
+      Map.entry("incident-confirm-restoration",
+          Set.of("incidentId", "title", "caller", "resolutionType", "resolutionNotes")),
+      Map.entry("incident-review", Set.of("incidentId", "title", "priority", "resolutionNotes")),
+      Map.entry("problem-permanent-fix", Set.of("problemId", "incidentId", "title", "workaround")),
+      Map.entry("continuity-invoke", Set.of()),
+      Map.entry("continuity-approve-invocation",
+          Set.of("invocationId", "incidentId", "invocationReason", "recoveryAssessment")),
+      Map.entry("continuity-failover", Set.of(
+          "invocationId", "serviceId", "serviceName", "recoveryPlan", "invocationReason", "verificationNotes")),
+      Map.entry("continuity-verify-recovery",
+          Set.of("invocationId", "serviceName", "recoveryPlan", "failoverNotes")),
+      Map.entry("continuity-communicate-restoration",
+          Set.of("invocationId", "invocationReason", "recoveryAssessment")),
+      Map.entry("continuity-plan-failback", Set.of("invocationId", "recoveryAssessment")),
+      Map.entry("continuity-execute-failback", Set.of("invocationId", "failbackWindowStart", "failbackPlan")),
+      Map.entry("continuity-verify-failback", Set.of("invocationId", "failbackNotes")),
+      Map.entry("continuity-review",
+          Set.of("invocationId", "invocationReason", "recoveryAssessment", "failbackNotes")),
+      Map.entry("dr-test-schedule", Set.of("serviceId", "serviceName", "businessOwner", "lastDrTest")));
 
   /** Option values the processes and decisions match on ("form/key" → values). */
   static final Map<String, Set<String>> CHOICE_VALUES = Map.ofEntries(
@@ -100,7 +135,10 @@ class FormsTest {
           Set.of("resolved", "engageVendor")),
       Map.entry("incident-functional-escalation/resolutionType", Set.of("fix", "workaround")),
       Map.entry("incident-confirm-restoration/callerAnswer", Set.of("restored", "notFixed")),
-      Map.entry("incident-confirm-restoration/resolutionType", Set.of("fix", "workaround")));
+      Map.entry("incident-confirm-restoration/resolutionType", Set.of("fix", "workaround")),
+      Map.entry("continuity-approve-invocation/approvalDecision", Set.of("approve", "decline")),
+      Map.entry("continuity-verify-recovery/recoveryVerification", Set.of("verified", "failed")),
+      Map.entry("continuity-verify-failback/failbackVerification", Set.of("verified", "failed")));
 
   /** Fields shown only when another field has a value ("form/key" → {controlling key, value}). */
   static final Map<String, List<String>> SHOWN_ONLY_WHEN = Map.of(
