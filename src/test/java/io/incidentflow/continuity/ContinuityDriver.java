@@ -73,7 +73,8 @@ public class ContinuityDriver {
     }
 
     public void approve(String invocationId) {
-        complete(invocationId, ContinuityModel.TASK_APPROVE_INVOCATION, Map.of("approvalDecision", "approve"));
+        complete(invocationId, ContinuityModel.TASK_APPROVE_INVOCATION,
+                Map.of(ContinuityVariables.APPROVAL_DECISION.name(), "approve"));
     }
 
     /** The runbook is worked and the service checked at the recovery site. */
