@@ -53,7 +53,8 @@ class FormsTest {
       Map.entry("incident-log", Set.of("title", "caller", "serviceId", "category", "impact", "urgency")),
       Map.entry("incident-diagnosis", Set.of("diagnosisOutcome", "resolutionType", "resolutionNotes")),
       Map.entry("incident-await-caller", Set.of("callerResponse")),
-      Map.entry("incident-functional-escalation", Set.of("escalationOutcome", "vendorReference", "resolutionType", "resolutionNotes")),
+      Map.entry("incident-functional-escalation",
+          Set.of("escalationOutcome", "vendorReference", "resolutionType", "resolutionNotes")),
       Map.entry("incident-await-vendor", Set.of("vendorOutcome")),
       Map.entry("incident-confirm-restoration", Set.of("callerAnswer")),
       Map.entry("incident-review", Set.of("reviewCause", "reviewActions")),
@@ -66,7 +67,17 @@ class FormsTest {
       Map.entry("major-confirm-recovery", Set.of("recoveryConfirmed", "resolutionType", "resolutionNotes")),
       Map.entry("major-continuity-decision", Set.of("continuityDecision", "timeBoxExtensionHours")),
       Map.entry("major-post-mortem", Set.of("reviewCause", "reviewActions")),
-      Map.entry("major-propose-hypothesis", Set.of("incidentId", "hypothesis", "experimentAction")));
+      Map.entry("major-propose-hypothesis", Set.of("incidentId", "hypothesis", "experimentAction")),
+      Map.entry("continuity-invoke", Set.of("affectedServices", "invocationReason")),
+      Map.entry("continuity-approve-invocation", Set.of("approvalDecision")),
+      Map.entry("continuity-failover", Set.of("failoverNotes")),
+      Map.entry("continuity-verify-recovery", Set.of("recoveryVerification")),
+      Map.entry("continuity-communicate-restoration", Set.of("restorationMessage")),
+      Map.entry("continuity-plan-failback", Set.of("failbackWindowStart")),
+      Map.entry("continuity-execute-failback", Set.of("failbackNotes")),
+      Map.entry("continuity-verify-failback", Set.of("failbackVerification")),
+      Map.entry("continuity-review", Set.of("lessonsLearned")),
+      Map.entry("dr-test-schedule", Set.of("drTestPlannedFor")));
 
   /** Editable inputs that may stay empty. */
   static final Map<String, Set<String>> OPTIONAL_INPUTS = Map.ofEntries(
@@ -86,7 +97,17 @@ class FormsTest {
       Map.entry("major-confirm-recovery", Set.of()),
       Map.entry("major-continuity-decision", Set.of()),
       Map.entry("major-post-mortem", Set.of("reviewContributingFactors")),
-      Map.entry("major-propose-hypothesis", Set.of()));
+      Map.entry("major-propose-hypothesis", Set.of()),
+      Map.entry("continuity-invoke", Set.of()),
+      Map.entry("continuity-approve-invocation", Set.of("approvalComment")),
+      Map.entry("continuity-failover", Set.of()),
+      Map.entry("continuity-verify-recovery", Set.of("verificationNotes")),
+      Map.entry("continuity-communicate-restoration", Set.of()),
+      Map.entry("continuity-plan-failback", Set.of("failbackPlan")),
+      Map.entry("continuity-execute-failback", Set.of()),
+      Map.entry("continuity-verify-failback", Set.of("failbackVerificationNotes")),
+      Map.entry("continuity-review", Set.of()),
+      Map.entry("dr-test-schedule", Set.of()));
 
   /**
    * Read-only context, prefilled from the process variable of the same name. These are
@@ -94,13 +115,31 @@ class FormsTest {
    */
   static final Map<String, Set<String>> CONTEXT = Map.ofEntries(
       Map.entry("incident-log", Set.of()),
-      Map.entry("incident-diagnosis", Set.of("incidentId", "title", "description", "priority", "serviceName", "caller")),
+      Map.entry("incident-diagnosis",
+          Set.of("incidentId", "title", "description", "priority", "serviceName", "caller")),
       Map.entry("incident-await-caller", Set.of("incidentId", "title", "diagnosisNotes")),
-      Map.entry("incident-functional-escalation", Set.of( "incidentId", "title", "description", "priority", "serviceName", "diagnosisNotes")),
+      Map.entry("incident-functional-escalation",
+          Set.of("incidentId", "title", "description", "priority", "serviceName", "diagnosisNotes")),
       Map.entry("incident-await-vendor", Set.of("incidentId", "title", "vendorContact", "vendorReference")),
-      Map.entry("incident-confirm-restoration", Set.of("incidentId", "title", "caller", "resolutionType", "resolutionNotes")),
+      Map.entry("incident-confirm-restoration",
+          Set.of("incidentId", "title", "caller", "resolutionType", "resolutionNotes")),
       Map.entry("incident-review", Set.of("incidentId", "title", "priority", "resolutionNotes")),
       Map.entry("problem-permanent-fix", Set.of("problemId", "incidentId", "title", "workaround")),
+      Map.entry("continuity-invoke", Set.of()),
+      Map.entry("continuity-approve-invocation",
+          Set.of("invocationId", "incidentId", "invocationReason", "recoveryAssessment")),
+      Map.entry("continuity-failover", Set.of(
+          "invocationId", "serviceId", "serviceName", "recoveryPlan", "invocationReason", "verificationNotes")),
+      Map.entry("continuity-verify-recovery",
+          Set.of("invocationId", "serviceName", "recoveryPlan", "failoverNotes")),
+      Map.entry("continuity-communicate-restoration",
+          Set.of("invocationId", "invocationReason", "recoveryAssessment")),
+      Map.entry("continuity-plan-failback", Set.of("invocationId", "recoveryAssessment")),
+      Map.entry("continuity-execute-failback", Set.of("invocationId", "failbackWindowStart", "failbackPlan")),
+      Map.entry("continuity-verify-failback", Set.of("invocationId", "failbackNotes")),
+      Map.entry("continuity-review",
+          Set.of("invocationId", "invocationReason", "recoveryAssessment", "failbackNotes")),
+      Map.entry("dr-test-schedule", Set.of("serviceId", "serviceName", "businessOwner", "lastDrTest")),
       Map.entry("major-situational-analysis", Set.of("incidentId", "title", "description", "priority", "serviceName", "majorReason")),
       Map.entry("major-assign-roles", Set.of("incidentId", "title", "priority", "serviceName", "technicalBridge", "businessBridge")),
       Map.entry("major-restore-service", Set.of("incidentId", "title", "serviceName", "technicalBridge")),
@@ -129,7 +168,10 @@ class FormsTest {
       Map.entry("major-experiment/experimentOutcome", Set.of("confirmed", "refuted", "inconclusive")),
       Map.entry("major-confirm-recovery/recoveryConfirmed", Set.of("restored", "notRestored")),
       Map.entry("major-confirm-recovery/resolutionType", Set.of("fix", "workaround")),
-      Map.entry("major-continuity-decision/continuityDecision", Set.of("invoke", "extend")));
+      Map.entry("major-continuity-decision/continuityDecision", Set.of("invoke", "extend")),
+      Map.entry("continuity-approve-invocation/approvalDecision", Set.of("approve", "decline")),
+      Map.entry("continuity-verify-recovery/recoveryVerification", Set.of("verified", "failed")),
+      Map.entry("continuity-verify-failback/failbackVerification", Set.of("verified", "failed")));
 
   /** Fields shown only when another field has a value ("form/key" → {controlling key, value}). */
   static final Map<String, List<String>> SHOWN_ONLY_WHEN = Map.ofEntries(

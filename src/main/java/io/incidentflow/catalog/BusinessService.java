@@ -11,7 +11,8 @@ import java.time.LocalDate;
 /**
  * A business service of the catalog. The catalog is the business impact analysis: criticality feeds
  * the priority model, the continuity tier and RTO feed the major-incident time box and the recovery
- * strategy, the resolver group receives the service's escalated incidents.
+ * strategy, the resolver group receives the service's escalated incidents. Service continuity writes
+ * back what it learns: the date the DR plan was last reviewed, the lessons learned, the next DR test.
  */
 @Entity
 @Table(name = "business_service")
@@ -39,24 +40,42 @@ public class BusinessService {
     private String businessOwner;
     @Column(name = "last_dr_test")
     private LocalDate lastDrTest;
+    @Column(name = "dr_plan_updated")
+    private LocalDate drPlanUpdated;
+    @Column(name = "lessons_learned")
+    private String lessonsLearned;
+    @Column(name = "dr_test_planned")
+    private LocalDate drTestPlanned;
 
     protected BusinessService() {
     }
 
-    public BusinessService(String id, String name, Criticality criticality, ContinuityTier continuityTier,
-                           int rtoMinutes, int rpoMinutes, String resolverGroup, String onCallSchedule,
-                           String vendorContact, String businessOwner, LocalDate lastDrTest) {
-        this.id = id;
-        this.name = name;
-        this.criticality = criticality;
-        this.continuityTier = continuityTier;
-        this.rtoMinutes = rtoMinutes;
-        this.rpoMinutes = rpoMinutes;
-        this.resolverGroup = resolverGroup;
-        this.onCallSchedule = onCallSchedule;
-        this.vendorContact = vendorContact;
-        this.businessOwner = businessOwner;
-        this.lastDrTest = lastDrTest;
+    BusinessService(ServiceDefinition definition) {
+        this.id = definition.id();
+        redefine(definition);
+    }
+
+    /** Takes over the business impact analysis; what DR reviews wrote back stays. */
+    void redefine(ServiceDefinition definition) {
+        this.name = definition.name();
+        this.criticality = definition.criticality();
+        this.continuityTier = definition.continuityTier();
+        this.rtoMinutes = definition.rtoMinutes();
+        this.rpoMinutes = definition.rpoMinutes();
+        this.resolverGroup = definition.resolverGroup();
+        this.onCallSchedule = definition.onCallSchedule();
+        this.vendorContact = definition.vendorContact();
+        this.businessOwner = definition.businessOwner();
+        this.lastDrTest = definition.lastDrTest();
+    }
+
+    void reviewDrPlan(LocalDate on, String lessons) {
+        this.drPlanUpdated = on;
+        this.lessonsLearned = lessons;
+    }
+
+    void planDrTest(LocalDate on) {
+        this.drTestPlanned = on;
     }
 
     public String getId() { return id; }
@@ -70,4 +89,7 @@ public class BusinessService {
     public String getVendorContact() { return vendorContact; }
     public String getBusinessOwner() { return businessOwner; }
     public LocalDate getLastDrTest() { return lastDrTest; }
+    public LocalDate getDrPlanUpdated() { return drPlanUpdated; }
+    public String getLessonsLearned() { return lessonsLearned; }
+    public LocalDate getDrTestPlanned() { return drTestPlanned; }
 }

@@ -1,17 +1,17 @@
 package io.incidentflow.catalog;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import io.incidentflow.common.Coded;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.incidentflow.web.ApiError.FieldProblem;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the catalog file (YAML, edited by process owners) at start-up. A broken file stops the start
- * with a message naming the service and the field, rather than running with half a catalog.
+ * with a message naming the service and the field, rather than running with half a catalog. The file
+ * is checked by the same rules as catalog edits through the API.
  */
 @Component
 public class CatalogSeeder implements ApplicationRunner {
@@ -41,12 +42,7 @@ public class CatalogSeeder implements ApplicationRunner {
         this.seedLocation = seedLocation;
     }
 
-    record CatalogFile(List<Entry> services) {
-    }
-
-    record Entry(String id, String name, String criticality, String continuityTier, Integer rtoMinutes,
-                 Integer rpoMinutes, String resolverGroup, String onCallSchedule, String vendorContact,
-                 String businessOwner, LocalDate lastDrTest) {
+    record CatalogFile(List<ServiceDefinition> services) {
     }
 
     @Override
@@ -58,9 +54,9 @@ public class CatalogSeeder implements ApplicationRunner {
         if (!resource.exists()) {
             throw new IllegalStateException("Service catalog file " + seedLocation + " does not exist");
         }
-        List<BusinessService> services = parse(resource);
+        List<ServiceDefinition> services = parse(resource);
         int added = 0;
-        for (BusinessService service : services) {
+        for (ServiceDefinition service : services) {
             if (catalog.addIfMissing(service)) {
                 added++;
             }
@@ -68,57 +64,32 @@ public class CatalogSeeder implements ApplicationRunner {
         log.info("Service catalog: {} services in {}, {} new", services.size(), seedLocation, added);
     }
 
-    static List<BusinessService> parse(Resource resource) throws IOException {
+    List<ServiceDefinition> parse(Resource resource) throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .registerModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         CatalogFile file;
         try (InputStream in = resource.getInputStream()) {
             file = yaml.readValue(in, CatalogFile.class);
+        } catch (JsonMappingException e) {
+            throw new IllegalStateException(resource.getDescription() + " " + e.getPathReference() + ": "
+                    + e.getOriginalMessage(), e);
         }
-        List<BusinessService> services = new ArrayList<>();
+        List<ServiceDefinition> services = file == null || file.services() == null ? List.of() : file.services();
         Set<String> ids = new HashSet<>();
-        List<Entry> entries = file == null || file.services() == null ? List.of() : file.services();
-        for (int i = 0; i < entries.size(); i++) {
-            Entry e = entries.get(i);
+        for (int i = 0; i < services.size(); i++) {
+            ServiceDefinition service = services.get(i);
             String where = resource.getDescription() + " services[" + i + "]"
-                    + (e.id() == null ? "" : " (" + e.id() + ")");
-            services.add(toService(e, where));
-            if (!ids.add(e.id())) {
-                throw new IllegalStateException(where + ": id '" + e.id() + "' appears twice");
+                    + (service.id() == null ? "" : " (" + service.id() + ")");
+            List<FieldProblem> problems = catalog.problems(service);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException(where + ": " + problems.stream()
+                        .map(p -> p.field() + " " + p.reason()).collect(Collectors.joining("; ")));
+            }
+            if (!ids.add(service.id())) {
+                throw new IllegalStateException(where + ": id '" + service.id() + "' appears twice");
             }
         }
         return services;
-    }
-
-    private static BusinessService toService(Entry e, String where) {
-        require(e.id(), "id", where);
-        require(e.name(), "name", where);
-        require(e.resolverGroup(), "resolverGroup", where);
-        if (!e.id().matches("[a-z0-9][a-z0-9-]{0,63}")) {
-            throw new IllegalStateException(where + ": id must be lower-case letters, digits and dashes");
-        }
-        int rto = nonNegative(e.rtoMinutes(), "rtoMinutes", where);
-        int rpo = nonNegative(e.rpoMinutes(), "rpoMinutes", where);
-        try {
-            return new BusinessService(e.id(), e.name(), Coded.fromCode(Criticality.class, e.criticality()),
-                    Coded.fromCode(ContinuityTier.class, e.continuityTier()), rto, rpo, e.resolverGroup(),
-                    e.onCallSchedule(), e.vendorContact(), e.businessOwner(), e.lastDrTest());
-        } catch (IllegalArgumentException ex) {
-            throw new IllegalStateException(where + ": criticality or continuityTier: " + ex.getMessage(), ex);
-        }
-    }
-
-    private static void require(String value, String field, String where) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(where + ": " + field + " is required");
-        }
-    }
-
-    private static int nonNegative(Integer value, String field, String where) {
-        if (value == null || value < 0) {
-            throw new IllegalStateException(where + ": " + field + " is required and must not be negative");
-        }
-        return value;
     }
 }

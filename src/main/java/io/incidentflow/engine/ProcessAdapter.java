@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -14,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place the application talks to the process engine: it starts processes by business key
- * (the incident id, e.g. {@code INC-000123}), correlates messages to them by that key, and suspends and
- * moves the SLA timers.
+ * (the incident id, e.g. {@code INC-000123}), correlates messages to them by that key, evaluates decisions,
+ * and suspends and moves the SLA timers.
  *
  * <p>Called from process steps these act for the application, not for the person whose Tasklist click
  * led to them: the engine checks no authorizations for delegation code (its default,
@@ -26,10 +28,13 @@ public class ProcessAdapter {
 
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
+    private final DecisionService decisionService;
 
-    public ProcessAdapter(RuntimeService runtimeService, ManagementService managementService) {
+    public ProcessAdapter(RuntimeService runtimeService, ManagementService managementService,
+                          DecisionService decisionService) {
         this.runtimeService = runtimeService;
         this.managementService = managementService;
+        this.decisionService = decisionService;
     }
 
     public ProcessInstance start(String processKey, String businessKey, Map<String, Object> variables) {
@@ -65,6 +70,22 @@ public class ProcessAdapter {
                 .processInstanceBusinessKey(businessKey)
                 .setVariablesToTriggeredScope(variables)
                 .correlateAllWithResult().isEmpty();
+    }
+
+    /** Whether an instance of the process with this business key has not ended yet. */
+    public boolean isRunning(String processKey, String businessKey) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(businessKey).count() > 0;
+    }
+
+    /** The one result row of the latest version of a decision table (hit policy UNIQUE or FIRST). */
+    public Map<String, Object> decide(String decisionKey, Map<String, Object> inputs) {
+        DmnDecisionRuleResult row = decisionService.evaluateDecisionTableByKey(decisionKey, inputs).getSingleResult();
+        if (row == null) {
+            // a process owner's edit left a gap in the table: say which, rather than fail somewhere later
+            throw new IllegalStateException("Decision " + decisionKey + " has no rule for " + inputs);
+        }
+        return row.getEntryMap();
     }
 
     /** Stops the timers waiting at these activities of the instance: they cannot fire until resumed. */

@@ -1,6 +1,7 @@
 package io.incidentflow.engine;
 
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -34,6 +35,11 @@ public final class ProcessVariable<T> {
 
     public static ProcessVariable<Date> dateVariable(String name) {
         return new ProcessVariable<>(name, Date.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static ProcessVariable<List<String>> stringListVariable(String name) {
+        return new ProcessVariable<>(name, (Class<List<String>>) (Class<?>) List.class);
     }
 
     @SuppressWarnings("unchecked")

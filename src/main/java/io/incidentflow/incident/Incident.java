@@ -245,12 +245,6 @@ public class Incident {
         touch(now);
     }
 
-    void enterContinuity(Instant now) {
-        requireMajorPhase(MajorPhase.ACTIVE);
-        tier = IncidentTier.CONTINUITY;
-        touch(now);
-    }
-
     void restoreMajor(ResolutionType type, String notes, Instant now) {
         requireMajorPhase(MajorPhase.ACTIVE);
         majorPhase = MajorPhase.RESTORED;
@@ -262,6 +256,17 @@ public class Incident {
             throw new IllegalStateException("Incident " + id + " is " + (majorPhase == null ? "no major incident"
                     : "in major incident phase " + majorPhase) + ", expected " + expected);
         }
+    }
+
+    void enterContinuity(Instant now) {
+        tier = IncidentTier.CONTINUITY;
+        touch(now);
+    }
+
+    /** Service continuity was not invoked after all: major incident management goes on. */
+    void returnToMajor(Instant now) {
+        tier = IncidentTier.MAJOR;
+        touch(now);
     }
 
     private void shiftDueDates(Duration by) {

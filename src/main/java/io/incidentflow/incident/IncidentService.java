@@ -194,16 +194,24 @@ public class IncidentService {
         record(incident, "TIME_BOX_EXTENDED", "Continuity decision deferred; next decision due " + endsAt);
     }
 
+    public void restoreMajor(String id, ResolutionType type, String notes) {
+        Incident incident = get(id);
+        incident.restoreMajor(type, notes, EngineClock.now());
+        record(incident, "RESTORED", "Major incident: service restored (" + type.code() + "): " + notes);
+    }
+
+    /** Tier 3: service continuity (disaster recovery) is invoked for the incident. */
     public void enterContinuity(String id, String reason) {
         Incident incident = get(id);
         incident.enterContinuity(EngineClock.now());
         record(incident, "CONTINUITY_INVOKED", reason);
     }
 
-    public void restoreMajor(String id, ResolutionType type, String notes) {
+    /** The invocation of service continuity was declined: the incident is a major incident again. */
+    public void declineContinuity(String id, String reason) {
         Incident incident = get(id);
-        incident.restoreMajor(type, notes, EngineClock.now());
-        record(incident, "RESTORED", "Major incident: service restored (" + type.code() + "): " + notes);
+        incident.returnToMajor(EngineClock.now());
+        record(incident, "CONTINUITY_DECLINED", reason);
     }
 
     /** Appends a line to the incident's timeline, e.g. from a process step of another feature. */

@@ -241,9 +241,12 @@ public class MajorIncidentService {
         return endsAt;
     }
 
-    public void invokeContinuity(String incidentId) {
-        incidents.enterContinuity(incidentId, "The continuity manager invoked service continuity (disaster recovery)"
-                + " when the major incident's time box expired");
+    /** Why service continuity is invoked for this incident, as the continuity process records it. */
+    @Transactional(readOnly = true)
+    public String continuityReason(String incidentId) {
+        Incident incident = incidents.get(incidentId);
+        return "Major incident " + incidentId + " (" + incident.getTitle() + ") not restored within its time box; "
+                + "the continuity manager invoked service continuity";
     }
 
     /** Each catalog service with the active major incidents on it, as the public status page shows them. */

@@ -98,7 +98,7 @@ public class IdentitySetup implements ApplicationRunner {
         if (groupId == null || groupId.isBlank()) {
             throw new IllegalArgumentException("Resolver group id must not be blank");
         }
-        if (Roles.DISPLAY_NAMES.containsKey(groupId) && !Roles.WORKING_GROUPS.contains(groupId)) {
+        if (Roles.isReserved(groupId)) {
             throw new IllegalArgumentException("'" + groupId + "' is a reserved role group, not a resolver group");
         }
         ensureGroup(groupId, groupId, Roles.TYPE_WORKFLOW);

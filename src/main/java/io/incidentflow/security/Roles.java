@@ -66,6 +66,11 @@ public final class Roles {
         return DISPLAY_NAMES.getOrDefault(groupId, groupId);
     }
 
+    /** A role group that does not work tasks (auditors, process owners, admins): never a resolver group. */
+    public static boolean isReserved(String groupId) {
+        return DISPLAY_NAMES.containsKey(groupId) && !WORKING_GROUPS.contains(groupId);
+    }
+
     /** Spring Security authority for membership of the group, e.g. {@code GROUP_service-desk}. */
     public static String authority(String groupId) {
         return AUTHORITY_PREFIX + groupId;

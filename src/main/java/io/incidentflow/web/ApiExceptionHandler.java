@@ -3,6 +3,7 @@ package io.incidentflow.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.incidentflow.common.Coded;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
@@ -65,8 +66,10 @@ public class ApiExceptionHandler {
         }
         if (mapping instanceof InvalidFormatException format) {
             Class<?> type = format.getTargetType();
-            return type.isEnum() ? "unknown value '" + format.getValue() + "' (" + Coded.expected(type) + ")"
-                    : "must be a " + type.getSimpleName().toLowerCase();
+            if (type.isEnum()) {
+                return "unknown value '" + format.getValue() + "' (" + Coded.expected(type) + ")";
+            }
+            return type == LocalDate.class ? "must be a date (YYYY-MM-DD)" : "must be a " + type.getSimpleName().toLowerCase();
         }
         return "has the wrong type";
     }

@@ -16,7 +16,7 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 
 /** Parses and evaluates the DMN files under {@code processes/} with a plain DMN engine (no Spring, no process engine). */
-final class DmnTestSupport {
+public final class DmnTestSupport {
 
     private static final DmnEngine ENGINE =
             DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
@@ -28,7 +28,7 @@ final class DmnTestSupport {
         return Path.of("processes", fileName);
     }
 
-    static DmnDecision parseDecision(String fileName, String decisionKey) {
+    public static DmnDecision parseDecision(String fileName, String decisionKey) {
         try (InputStream in = Files.newInputStream(processFile(fileName))) {
             return ENGINE.parseDecision(decisionKey, in);
         } catch (IOException e) {
@@ -37,12 +37,12 @@ final class DmnTestSupport {
     }
 
     /** Evaluates the decision (and the decisions it requires) and returns its one and only result row. */
-    static DmnDecisionResultEntries evaluate(DmnDecision decision, Map<String, Object> variables) {
+    public static DmnDecisionResultEntries evaluate(DmnDecision decision, Map<String, Object> variables) {
         return ENGINE.evaluateDecision(decision, variables).getSingleResult();
     }
 
     /** Decision id → camunda:historyTimeToLive, for every decision in the file (the process engine refuses decisions without it). */
-    static Map<String, String> historyTimeToLiveByDecision(String fileName) {
+    public static Map<String, String> historyTimeToLiveByDecision(String fileName) {
         File file = processFile(fileName).toFile();
         Map<String, String> ttlById = new TreeMap<>();
         for (Decision decision : Dmn.readModelFromFile(file).getModelElementsByType(Decision.class)) {

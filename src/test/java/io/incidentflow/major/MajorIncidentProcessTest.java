@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.continuity.ContinuityDriver;
+import io.incidentflow.continuity.ContinuityModel;
 import io.incidentflow.incident.Category;
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentEvent;
@@ -73,6 +75,7 @@ class MajorIncidentProcessTest {
     @Autowired NotificationRepository notifications;
     @Autowired ReviewService reviews;
     @Autowired ProblemService problems;
+    @Autowired ContinuityDriver continuity;
 
     @BeforeEach
     void init() {
@@ -381,7 +384,7 @@ class MajorIncidentProcessTest {
                 "resolutionNotes", "Traffic moved to the second gateway"));
 
         assertThat(majorInstance(id)).isWaitingAt(TASK_POST_MORTEM).hasPassedInOrder("Event_RecoveryConfirmed",
-                "Event_RecoveryConfirmedBoundary", "Task_RecordRestoration", "Task_OpenProblemRecord");
+                "Event_ServiceRestoredBoundary", "Task_RecordRestoration", "Task_OpenProblemRecord");
         assertThat(driver.incident(id).getResolutionType()).isEqualTo(ResolutionType.WORKAROUND);
         assertThat(problems.list(null)).extracting(p -> p.getIncidentId()).contains(id);
     }
@@ -412,6 +415,49 @@ class MajorIncidentProcessTest {
         Task again = majorTask(id, TASK_DECIDE_ON_CONTINUITY);
         assertThat(taskService.getVariable(again.getId(), "continuityDecision")).isNull();
         assertThat(majorInstance(id)).isWaitingAt(TASK_DECIDE_ON_CONTINUITY, TASK_RESTORE_SERVICE);
+    }
+
+    @Test
+    void timeBoxExpiredServiceContinuityInvokedButDeclinedAsksAgain() {
+        String id = activeMajorIncident();
+        driver.fire(id, EVENT_TIME_BOX_EXPIRED);
+
+        driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY), Map.of("continuityDecision", "invoke"));
+
+        assertThat(continuity.instance(id)).isWaitingAt(ContinuityModel.TASK_APPROVE_INVOCATION);
+        assertThat(driver.incident(id).getTier()).isEqualTo(IncidentTier.CONTINUITY);
+        assertThat(runtime.getVariable(continuity.instance(id).getId(), "serviceIds")).isEqualTo(List.of("payments"));
+        // the case goes on beside service continuity
+        assertThat(majorInstance(id)).isWaitingAt(TASK_RESTORE_SERVICE, "Task_ServiceContinuity");
+        continuity.complete(id, ContinuityModel.TASK_APPROVE_INVOCATION, Map.of("approvalDecision", "decline"));
+
+        assertThat(majorInstance(id)).isWaitingAt(TASK_DECIDE_ON_CONTINUITY, TASK_RESTORE_SERVICE);
+        assertThat(driver.incident(id).getTier()).isEqualTo(IncidentTier.MAJOR);
+    }
+
+    @Test
+    void timeBoxExpiredServiceContinuityRecoversTheServiceThenPostMortem() {
+        String id = activeMajorIncident();
+        driver.fire(id, EVENT_TIME_BOX_EXPIRED);
+        driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY), Map.of("continuityDecision", "invoke"));
+
+        continuity.approve(id);
+        continuity.recover(id, "payments");
+        continuity.complete(id, ContinuityModel.TASK_COMMUNICATE_RESTORATION, Map.of("restorationMessage", "Back"));
+        continuity.complete(id, ContinuityModel.TASK_PLAN_FAILBACK, Map.of("failbackWindowStart",
+                "2026-06-02T20:00Z"));
+        continuity.fire(id, ContinuityModel.EVENT_FAILBACK_WINDOW, null);
+        continuity.complete(id, ContinuityModel.TASK_EXECUTE_FAILBACK, Map.of("failbackNotes", "Done"));
+        continuity.complete(id, ContinuityModel.TASK_VERIFY_FAILBACK, Map.of("failbackVerification", "verified"));
+        continuity.complete(id, ContinuityModel.TASK_POST_DR_REVIEW, Map.of("lessonsLearned", "Rehearse quarterly"));
+
+        assertThat(majorInstance(id)).isWaitingAt(TASK_POST_MORTEM).hasPassedInOrder("Task_InvokeServiceContinuity",
+                "Task_ServiceContinuity", "Event_RestoredByContinuity", "Event_ServiceRestoredBoundary",
+                "Task_RecordRestoration", "Task_OpenProblemRecord");
+        Incident restored = driver.incident(id);
+        assertThat(restored.getState()).isEqualTo(IncidentState.RESOLVED);
+        assertThat(restored.getResolutionType()).isEqualTo(ResolutionType.WORKAROUND);
+        assertThat(driver.tasks(MajorIncidentModel.PROCESS_KEY, id, TASK_RESTORE_SERVICE)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,65 @@
+package io.incidentflow.continuity;
+
+import static io.incidentflow.engine.ProcessVariable.dateVariable;
+import static io.incidentflow.engine.ProcessVariable.stringListVariable;
+import static io.incidentflow.engine.ProcessVariable.stringVariable;
+
+import io.incidentflow.engine.ProcessVariable;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The variables of {@code processes/service-continuity.bpmn} and of the DR readiness processes, each
+ * declared once with its type. The first block is the call contract of service continuity.
+ */
+public final class ContinuityVariables {
+
+    // Call contract: set by the caller (Tier 2 call activity, API, Tasklist start form)
+    /** Optional: the incident continuity is invoked for; absent for direct invocations. */
+    public static final ProcessVariable<String> INCIDENT_ID = stringVariable("incidentId");
+    /** Ids of the affected catalog services. */
+    public static final ProcessVariable<List<String>> SERVICE_IDS = stringListVariable("serviceIds");
+    public static final ProcessVariable<String> INVOCATION_REASON = stringVariable("invocationReason");
+    /** Output: {@link #OUTCOME_DECLINED} or {@link #OUTCOME_COMPLETED}. */
+    public static final ProcessVariable<String> CONTINUITY_OUTCOME = stringVariable("continuityOutcome");
+    public static final String OUTCOME_DECLINED = "declined";
+    public static final String OUTCOME_COMPLETED = "completed";
+
+    // The Tasklist start form names the services in one text field, separated by commas
+    public static final ProcessVariable<String> AFFECTED_SERVICES = stringVariable("affectedServices");
+
+    // Registered and assessed
+    /** The business key: the incident id when called for an incident, else e.g. DR-000001. */
+    public static final ProcessVariable<String> INVOCATION_ID = stringVariable("invocationId");
+    public static final ProcessVariable<String> RECOVERY_ASSESSMENT = stringVariable("recoveryAssessment");
+    public static final ProcessVariable<String> APPROVAL_DECISION = stringVariable("approvalDecision");
+    public static final ProcessVariable<String> APPROVAL_COMMENT = stringVariable("approvalComment");
+
+    // One affected service (local to its instance of "Recover service")
+    public static final ProcessVariable<String> SERVICE_ID = stringVariable("serviceId");
+    public static final ProcessVariable<String> SERVICE_NAME = stringVariable("serviceName");
+    public static final ProcessVariable<String> RESOLVER_GROUP = stringVariable("resolverGroup");
+    public static final ProcessVariable<String> RECOVERY_PLAN = stringVariable("recoveryPlan");
+    public static final ProcessVariable<Date> RTO_DUE_AT = dateVariable("rtoDueAt");
+
+    // Restoration, failback and review
+    public static final ProcessVariable<String> RESTORATION_MESSAGE = stringVariable("restorationMessage");
+    public static final ProcessVariable<String> FAILBACK_WINDOW_START = stringVariable("failbackWindowStart");
+    public static final ProcessVariable<Date> FAILBACK_AT = dateVariable("failbackAt");
+    public static final ProcessVariable<String> LESSONS_LEARNED = stringVariable("lessonsLearned");
+
+    // DR readiness: one DR test scheduling per service
+    public static final ProcessVariable<String> BUSINESS_OWNER = stringVariable("businessOwner");
+    public static final ProcessVariable<String> LAST_DR_TEST = stringVariable("lastDrTest");
+    public static final ProcessVariable<String> DR_TEST_PLANNED_FOR = stringVariable("drTestPlannedFor");
+
+    /** The invocation a step of service continuity works on. */
+    public static Invocation invocation(VariableScope scope) {
+        return new Invocation(INVOCATION_ID.get(scope), INCIDENT_ID.find(scope).orElse(null), SERVICE_IDS.get(scope),
+                INVOCATION_REASON.get(scope));
+    }
+
+    private ContinuityVariables() {
+    }
+}

@@ -1,0 +1,32 @@
+package io.incidentflow.continuity;
+
+import static io.incidentflow.continuity.ContinuityVariables.*;
+
+import io.incidentflow.engine.EngineClock;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step "Start RTO clock" of one affected service: its recovery plan, who verifies it, and when its RTO
+ * runs out. The variables are local to the service's instance of "Recover service".
+ */
+@Component
+public class StartRtoClockDelegate implements JavaDelegate {
+
+    private final ContinuityService continuity;
+
+    public StartRtoClockDelegate(ContinuityService continuity) {
+        this.continuity = continuity;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        RecoveryAssessment assessment = continuity.assess(SERVICE_ID.get(execution));
+        SERVICE_NAME.set(execution, assessment.service().getName());
+        RESOLVER_GROUP.set(execution, assessment.service().getResolverGroup());
+        RECOVERY_PLAN.set(execution, assessment.summary());
+        RTO_DUE_AT.set(execution, Date.from(assessment.deadline(EngineClock.now())));
+    }
+}
