@@ -72,6 +72,7 @@ create table page (
     event                varchar(32)   not null,
     summary              varchar(1000) not null,
     process_instance_id  varchar(64)   not null,
+    ack_timeout          varchar(32)   not null,
     level_count          integer       not null,
     paged_level          integer       not null,
     state                varchar(16)   not null,

@@ -90,11 +90,6 @@ public class Notification {
         failureReason = reason.length() <= 1000 ? reason : reason.substring(0, 997) + "...";
     }
 
-    void acknowledged(String by, Instant at) {
-        acknowledgedBy = by;
-        acknowledgedAt = at;
-    }
-
     public Long getId() { return id; }
     public String getMessageKey() { return messageKey; }
     public String getIncidentId() { return incidentId; }

@@ -140,7 +140,7 @@ public class NotificationService {
             return message;
         }
         notifications.save(message);
-        engine.start(DeliveryVariables.PROCESS_KEY, incidentId, DeliveryVariables.start(messageKey, properties.retryCycle()));
+        engine.start(DeliveryVariables.PROCESS_KEY, messageKey, DeliveryVariables.start(messageKey, properties.retryCycle()));
         return message;
     }
 

@@ -86,6 +86,12 @@ public class ApiExceptionHandler {
                 .body(new ApiError(404, "Not Found", e.getMessage(), List.of()));
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ApiError> forbidden(ForbiddenException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(new ApiError(403, "Forbidden", e.getMessage(), List.of()));
+    }
+
     private static ResponseEntity<ApiError> badRequest(List<ApiError.FieldProblem> problems) {
         String message = problems.stream().map(p -> p.field() + " " + p.reason()).collect(Collectors.joining("; "));
         return ResponseEntity.badRequest().body(new ApiError(400, "Bad Request", message, problems));

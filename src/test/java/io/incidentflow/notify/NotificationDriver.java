@@ -28,7 +28,7 @@ public class NotificationDriver {
     public Job job(Notification message) {
         ProcessInstance delivery = runtime.createProcessInstanceQuery()
                 .processDefinitionKey(DeliveryVariables.PROCESS_KEY)
-                .variableValueEquals(DeliveryVariables.MESSAGE_KEY.name(), message.getMessageKey()).singleResult();
+                .processInstanceBusinessKey(message.getMessageKey()).singleResult();
         assertThat(delivery).as("delivery of %s", message.getMessageKey()).isNotNull();
         return management.createJobQuery().processInstanceId(delivery.getId()).singleResult();
     }
