@@ -8,6 +8,7 @@ import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.incident.Level;
 import io.incidentflow.incident.process.IncidentDriver;
 import io.incidentflow.notify.Notification;
+import io.incidentflow.notify.NotifyProperties;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +30,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Acknowledging a page over real HTTP: the signed link (confirmation page, then POST) and the API. */
 @IncidentFlowTest
@@ -43,6 +46,9 @@ class AcknowledgementTest {
     @Autowired PageDriver driver;
     @Autowired PageService pages;
     @Autowired IncidentDriver incidents;
+    @Autowired NotifyProperties properties;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired PlatformTransactionManager transactions;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private ProcessInstance page;
@@ -170,6 +176,16 @@ class AcknowledgementTest {
         assertThat(anonymous.withBasicAuth("auditor-ann", "pw")
                 .getForEntity("/api/incidents/INC-999999/notifications", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void generatedSigningKeyIsKeptInTheDatabaseSoLinksSurviveARestart() {
+        AckTokens afterRestart = new AckTokens(properties, jdbc, transactions);
+
+        String token = link.substring(link.indexOf("/ack/") + 5);
+        assertThat(afterRestart.verify(token).messageKey()).isEqualTo(driver.messages(page).get(0).getMessageKey());
+        assertThat(jdbc.queryForObject("select count(*) from app_secret where name = 'ack-signing-key'", Integer.class))
+                .isEqualTo(1);
     }
 
     private void user(String id, String... groups) {
