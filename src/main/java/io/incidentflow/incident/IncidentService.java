@@ -8,6 +8,7 @@ import io.incidentflow.engine.EngineClock;
 import io.incidentflow.notify.NotificationEvent;
 import io.incidentflow.notify.NotificationService;
 import io.incidentflow.notify.Recipients;
+import io.incidentflow.notify.page.PageRecorded;
 import io.incidentflow.security.Roles;
 import io.incidentflow.web.InvalidInputException;
 import io.incidentflow.web.NotFoundException;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import jakarta.validation.Validator;
 import io.incidentflow.web.ApiError;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -174,6 +176,12 @@ public class IncidentService {
     /** Appends a line to the incident's timeline, e.g. from a process step of another feature. */
     public void note(String id, String type, String detail) {
         record(get(id), type, detail);
+    }
+
+    /** Who was paged, and who acknowledged, is part of what happened to the incident. */
+    @EventListener
+    public void onPage(PageRecorded page) {
+        note(page.incidentId(), page.type(), page.detail());
     }
 
     @Transactional(readOnly = true)

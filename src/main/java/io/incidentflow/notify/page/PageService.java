@@ -22,7 +22,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,9 +43,12 @@ public class PageService {
     private final NotificationRepository messages;
     private final RuntimeService runtime;
     private final NotifyProperties properties;
+    private final ApplicationEventPublisher events;
 
     public PageService(PageRepository pages, OnCallService onCall, NotificationService notifications,
-                       NotificationRepository messages, RuntimeService runtime, NotifyProperties properties) {
+                       NotificationRepository messages, RuntimeService runtime, NotifyProperties properties,
+                       ApplicationEventPublisher events) {
+        this.events = events;
         this.pages = pages;
         this.onCall = onCall;
         this.notifications = notifications;
@@ -88,13 +93,20 @@ public class PageService {
         Page page = get(pageId);
         int level = page.nextLevel();
         List<Person> people = onCall.pageLevel(page.getGroupId(), level, EngineClock.now());
-        notifications.sendPage(page.getId(), level, page.getIncidentId(), people,
+        List<Notification> sent = notifications.sendPage(page.getId(), level, page.getIncidentId(), people,
                 Map.of("summary", page.getSummary(), "group", page.getGroupId(), "level", level));
+        events.publishEvent(new PageRecorded(page.getIncidentId(), "PAGED", "Level " + level + " of "
+                + page.getLevelCount() + " of " + page.getGroupId() + " paged: " + sent.stream()
+                .map(m -> m.getRecipient() + " (" + m.getChannel().code() + ")").collect(Collectors.joining(", "))));
         return page.levelsLeft();
     }
 
     public void recordUnacknowledged(String pageId) {
-        get(pageId).unacknowledged();
+        Page page = get(pageId);
+        page.unacknowledged();
+        events.publishEvent(new PageRecorded(page.getIncidentId(), "PAGE_UNACKNOWLEDGED", "Nobody of "
+                + page.getGroupId() + " acknowledged after " + page.getLevelCount() + " levels, "
+                + page.getAckTimeout() + " each"));
     }
 
     /** The recipient of a paged message acknowledges through the message's link (the token is checked by the caller). */
@@ -124,6 +136,8 @@ public class PageService {
         Instant now = EngineClock.now();
         page.acknowledge(by, via, now);
         messages.acknowledgePage(page.getId(), by, now);
+        events.publishEvent(new PageRecorded(page.getIncidentId(), "PAGE_ACKNOWLEDGED", by + " acknowledged the page of "
+                + page.getGroupId() + " (" + via + ")" + (waiting ? "" : ", after every level had been paged")));
         if (waiting) {
             runtime.createMessageCorrelation(MESSAGE_ACKNOWLEDGED).processInstanceId(page.getProcessInstanceId())
                     .setVariable(ACKNOWLEDGED.name(), true)

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.incident.IncidentEvent;
+import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.Level;
 import io.incidentflow.incident.process.IncidentDriver;
 import io.incidentflow.notify.Channel;
@@ -43,6 +45,7 @@ class PageResponderProcessTest {
     @Autowired PageDriver driver;
     @Autowired PageService pages;
     @Autowired IncidentDriver incidents;
+    @Autowired IncidentService timeline;
 
     private String incidentId;
 
@@ -89,6 +92,10 @@ class PageResponderProcessTest {
             assertThat(m.getAcknowledgedBy()).isEqualTo("alice");
             assertThat(m.getAcknowledgedAt()).isEqualTo(MONDAY);
         });
+        assertThat(timeline.timeline(incidentId)).filteredOn(e -> e.getType().startsWith("PAGE"))
+                .extracting(IncidentEvent::getType, IncidentEvent::getDetail).containsExactly(
+                        tuple("PAGED", "Level 1 of 3 of erp-team paged: alice (sms), alice (chat), alice (email)"),
+                        tuple("PAGE_ACKNOWLEDGED", "alice acknowledged the page of erp-team (link)"));
     }
 
     @Test
@@ -127,6 +134,8 @@ class PageResponderProcessTest {
         Page recorded = pages.get(driver.pageId(page));
         assertThat(recorded.getState()).isEqualTo(PageState.UNACKNOWLEDGED);
         assertThat(recorded.getLevelCount()).isEqualTo(3);
+        assertThat(timeline.timeline(incidentId)).extracting(IncidentEvent::getType).filteredOn(t -> t.startsWith("PAGE"))
+                .containsExactly("PAGED", "PAGED", "PAGED", "PAGE_UNACKNOWLEDGED");
 
         // a late acknowledgement is recorded, but the escalation is over and stays "nobody acknowledged"
         PageService.Acknowledgement late = pages.acknowledgeAs(recorded.getId(), new CurrentUser("bob", Set.of()));
