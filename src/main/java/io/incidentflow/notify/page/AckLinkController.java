@@ -41,7 +41,7 @@ public class AckLinkController {
         return html("Acknowledge page", "<p>" + esc(message.getSubject()) + "</p>"
                 + "<p>Incident " + esc(page.getIncidentId()) + ", group " + esc(page.getGroupId()) + ", level "
                 + message.getPageLevel() + ", paged " + esc(message.getRecipient()) + ".</p>"
-                + "<form method=\"post\" action=\"/ack/" + esc(token) + "\">"
+                + "<form method=\"post\">"
                 + "<button type=\"submit\">Acknowledge: I am on it</button></form>");
     }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,7 @@ public class TemplateCatalog {
     static Map<NotificationEvent, EventTemplates> load(Resource[] files, String location) throws IOException {
         List<String> problems = new ArrayList<>();
         Map<NotificationEvent, EventTemplates> loaded = new EnumMap<>(NotificationEvent.class);
+        EnumSet<NotificationEvent> found = EnumSet.noneOf(NotificationEvent.class);
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         for (Resource file : files) {
             String name = file.getFilename() == null ? "" : file.getFilename().replaceFirst("\\.yaml$", "");
@@ -79,6 +81,7 @@ public class TemplateCatalog {
                 problems.add(where + ": no event '" + name + "' (" + Coded.expected(NotificationEvent.class) + ")");
                 continue;
             }
+            found.add(event.get());
             Map<String, Object> content;
             try (InputStream in = file.getInputStream()) {
                 content = yaml.readValue(in, new TypeReference<Map<String, Object>>() { });
@@ -86,10 +89,8 @@ public class TemplateCatalog {
             eventTemplates(event.get(), content == null ? Map.of() : content, where, problems)
                     .ifPresent(t -> loaded.put(event.get(), t));
         }
-        for (NotificationEvent event : NotificationEvent.values()) {
-            if (!loaded.containsKey(event) && problems.stream().noneMatch(p -> p.startsWith(location + event.code() + ".yaml"))) {
-                problems.add(location + event.code() + ".yaml: missing (templates of event " + event.code() + ")");
-            }
+        for (NotificationEvent event : EnumSet.complementOf(found)) {
+            problems.add(location + event.code() + ".yaml: missing (templates of event " + event.code() + ")");
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Notification templates are not usable:\n  " + String.join("\n  ", problems));
