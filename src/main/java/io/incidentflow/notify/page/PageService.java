@@ -93,6 +93,10 @@ public class PageService {
         Page page = get(pageId);
         int level = page.nextLevel();
         List<Person> people = onCall.pageLevel(page.getGroupId(), level, EngineClock.now());
+        if (people.isEmpty()) {
+            throw new IllegalStateException("Nobody to page at level " + level + " of group " + page.getGroupId()
+                    + ": it has no on-call schedule (on-call file) and no members in Camunda");
+        }
         List<Notification> sent = notifications.sendPage(page.getId(), level, page.getIncidentId(), people,
                 Map.of("summary", page.getSummary(), "group", page.getGroupId(), "level", level));
         events.publishEvent(new PageRecorded(page.getIncidentId(), "PAGED", "Level " + level + " of "

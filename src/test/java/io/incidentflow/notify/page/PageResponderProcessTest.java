@@ -2,6 +2,7 @@ package io.incidentflow.notify.page;
 
 import static io.incidentflow.notify.page.PageModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -142,6 +143,21 @@ class PageResponderProcessTest {
         assertThat(late.recorded()).isTrue();
         assertThat(late.page().getState()).isEqualTo(PageState.UNACKNOWLEDGED);
         assertThat(late.page().getAcknowledgedBy()).isEqualTo("bob");
+    }
+
+    @Test
+    void groupWithNobodyToPageEndsAsCockpitIncidentAfterTheRetries() {
+        ProcessInstance page = driver.page(incidentId, "no-such-team", "Nobody there");
+
+        for (int attempt = 0; attempt < 6; attempt++) {
+            assertThatThrownBy(() -> driver.pageNextLevel(page))
+                    .hasMessage("Nobody to page at level 1 of group no-such-team: it has no on-call schedule "
+                            + "(on-call file) and no members in Camunda");
+        }
+
+        assertThat(runtime.createIncidentQuery().processInstanceId(page.getId()).singleResult().getActivityId())
+                .isEqualTo(TASK_PAGE_NEXT_LEVEL);
+        assertThat(page).isWaitingAt(TASK_PAGE_NEXT_LEVEL);
     }
 
     @Test
