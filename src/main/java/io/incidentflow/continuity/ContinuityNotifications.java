@@ -1,13 +1,18 @@
 package io.incidentflow.continuity;
 
+import io.incidentflow.notify.Audience;
+import io.incidentflow.notify.NotificationEvent;
 import io.incidentflow.notify.NotificationService;
+import io.incidentflow.notify.Recipients;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Every message service continuity sends, in one place: notifications are being rebuilt (channels, on-call,
- * acknowledgements), and this is the one class to move onto the new API. Messages are filed under the
- * invocation id, which is the incident id when continuity was invoked for an incident.
+ * Every message service continuity sends. Messages are filed under the invocation id, which is the
+ * incident id when continuity was invoked for an incident. The crisis team is reached through its on-call
+ * schedule (and must be reachable); business continuity is the business audience of the on-call file.
  */
 @Component
 class ContinuityNotifications {
@@ -20,23 +25,29 @@ class ContinuityNotifications {
         this.properties = properties;
     }
 
-    void invoked(Invocation invocation, String assessment) {
-        String subject = "[" + invocation.id() + "] Service continuity invoked: " + String.join(", ", invocation.serviceIds());
-        String body = "Reason: " + invocation.reason() + "\n\nRecovery per service:\n" + assessment;
-        notifications.send(invocation.id(), properties.crisisTeam(), "continuity-crisis", subject, body);
-        notifications.send(invocation.id(), properties.businessContinuityTeam(), "continuity-business", subject, body);
+    /** One message per affected service, each with its own recovery option and target. */
+    void invoked(Invocation invocation, List<RecoveryAssessment> assessments) {
+        for (RecoveryAssessment assessment : assessments) {
+            Map<String, String> variables = Map.of("summary", invocation.reason(),
+                    "service", assessment.service().getName(), "recoveryOption", assessment.option().label(),
+                    "targetRto", assessment.rto().toMinutes() + " minutes");
+            notifications.send(invocation.id(), Recipients.onCall(properties.crisisTeam()), NotificationEvent.DR_INVOKED,
+                    variables);
+            notifications.announce(invocation.id(), Recipients.audience(Audience.BUSINESS), NotificationEvent.DR_INVOKED,
+                    variables);
+        }
     }
 
     void rtoExceeded(Invocation invocation, String serviceId, Instant dueAt) {
-        notifications.send(invocation.id(), properties.crisisTeam(), "continuity-rto-exceeded",
-                "[" + invocation.id() + "] " + serviceId + " missed its RTO",
-                "The failover of " + serviceId + " was due by " + dueAt + " and is not finished; the DR team carries on."
-                        + "\nReason for the invocation: " + invocation.reason());
+        notifications.send(invocation.id(), Recipients.onCall(properties.crisisTeam()), NotificationEvent.RTO_EXCEEDED,
+                Map.of("summary", invocation.reason(), "service", serviceId, "dueAt", dueAt.toString()));
     }
 
     void restored(Invocation invocation, String message) {
-        notifications.send(invocation.id(), properties.businessContinuityTeam(), "continuity-restored",
-                "[" + invocation.id() + "] Service restored at the recovery site: "
-                        + String.join(", ", invocation.serviceIds()), message);
+        Map<String, String> variables = Map.of("summary", "Service continuity " + invocation.id() + ": "
+                + String.join(", ", invocation.serviceIds()) + " run at the recovery site", "resolution", message);
+        for (Audience audience : List.of(Audience.BUSINESS, Audience.IMPACTED_USERS)) {
+            notifications.announce(invocation.id(), Recipients.audience(audience), NotificationEvent.RESOLVED, variables);
+        }
     }
 }

@@ -4,12 +4,11 @@ import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param crisisTeam             who is told when continuity is invoked and when a service misses its RTO
- * @param businessContinuityTeam who is told when continuity is invoked and when service is restored
- * @param readinessCycle         when the DR readiness check runs (cron or ISO-8601 repeating interval)
- * @param drTestInterval         how old the last DR test of a service may be before a new one is due
+ * @param crisisTeam     the group on call for crisis management: told when continuity is invoked and when a
+ *                       service misses its RTO (the business audience hears of invocation and restoration)
+ * @param readinessCycle when the DR readiness check runs (cron or ISO-8601 repeating interval)
+ * @param drTestInterval how old the last DR test of a service may be before a new one is due
  */
 @ConfigurationProperties("incidentflow.continuity")
-public record ContinuityProperties(String crisisTeam, String businessContinuityTeam, String readinessCycle,
-                                   Period drTestInterval) {
+public record ContinuityProperties(String crisisTeam, String readinessCycle, Period drTestInterval) {
 }

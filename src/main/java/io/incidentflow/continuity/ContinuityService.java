@@ -114,8 +114,8 @@ public class ContinuityService {
         return invocation.serviceIds().stream().map(id -> assess(id).summary()).collect(Collectors.joining("\n\n"));
     }
 
-    public void approve(Invocation invocation, String assessment) {
-        notifications.invoked(invocation, assessment);
+    public void approve(Invocation invocation) {
+        notifications.invoked(invocation, invocation.serviceIds().stream().map(this::assess).toList());
         invocation.incident().ifPresent(id -> incidents.note(id, "CONTINUITY_APPROVED",
                 "Invocation approved; crisis and business continuity teams notified"));
     }

@@ -18,6 +18,6 @@ public class NotifyContinuityTeamsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        continuity.approve(invocation(execution), RECOVERY_ASSESSMENT.get(execution));
+        continuity.approve(invocation(execution));
     }
 }

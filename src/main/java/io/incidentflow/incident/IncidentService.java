@@ -5,16 +5,22 @@ import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.engine.BusinessKeys;
 import io.incidentflow.engine.CurrentActor;
 import io.incidentflow.engine.EngineClock;
+import io.incidentflow.notify.NotificationEvent;
 import io.incidentflow.notify.NotificationService;
+import io.incidentflow.notify.Recipients;
+import io.incidentflow.notify.page.PageRecorded;
 import io.incidentflow.security.Roles;
 import io.incidentflow.web.InvalidInputException;
 import io.incidentflow.web.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jakarta.validation.Validator;
 import io.incidentflow.web.ApiError;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -114,14 +120,17 @@ public class IncidentService {
         }
         String group = groupAccountableFor(incident, clock);
         record(incident, "SLA_WARNING", clock.code() + " target " + percent() + "% used; lead of " + group + " warned");
-        tellLead(incident, clock, "sla-warning", percent() + "% used: due " + dueAt(incident, clock), "Due");
+        Map<String, Object> variables = slaVariables(incident, clock);
+        variables.put("percentUsed", percent());
+        notifications.send(id, Recipients.leadOf(group), NotificationEvent.SLA_WARNING, variables);
     }
 
     public void recordBreach(String id, SlaClock clock) {
         Incident incident = get(id);
         incident.breach(clock, EngineClock.now());
         record(incident, "SLA_BREACHED", clock.code() + " target breached (was due " + dueAt(incident, clock) + ")");
-        tellLead(incident, clock, "sla-breach", "breached", "Was due");
+        notifications.send(id, Recipients.leadOf(groupAccountableFor(incident, clock)), NotificationEvent.SLA_BREACH,
+                slaVariables(incident, clock));
     }
 
     public void hold(String id, String reason) {
@@ -219,6 +228,12 @@ public class IncidentService {
         record(get(id), type, detail);
     }
 
+    /** Who was paged, and who acknowledged, is part of what happened to the incident. */
+    @EventListener
+    public void onPage(PageRecorded page) {
+        note(page.incidentId(), page.type(), page.detail());
+    }
+
     @Transactional(readOnly = true)
     public Incident get(String id) {
         return incidents.findById(id).orElseThrow(() -> new NotFoundException("incident", id));
@@ -241,12 +256,15 @@ public class IncidentService {
         return timeline.findByIncidentIdOrderByOccurredAtAscIdAsc(id);
     }
 
-    /** Tells the lead of the group accountable for the clock how the target stands ({@code state}). */
-    private void tellLead(Incident incident, SlaClock clock, String template, String state, String dueLabel) {
-        notifications.send(incident.getId(), NotificationService.leadOf(groupAccountableFor(incident, clock)), template,
-                "[" + incident.getId() + "] " + incident.getPriority() + " " + clock.code() + " target " + state,
-                incident.getTitle() + "\nService: " + incident.getServiceId() + "\n" + dueLabel + ": "
-                        + dueAt(incident, clock));
+    /** What the lead of the accountable group reads in a warning or breach of the clock's target. */
+    private static Map<String, Object> slaVariables(Incident incident, SlaClock clock) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("summary", incident.getTitle());
+        variables.put("priority", incident.getPriority());
+        variables.put("clock", clock.code());
+        variables.put("dueAt", dueAt(incident, clock));
+        variables.put("service", incident.getServiceId());
+        return variables;
     }
 
     private String groupAccountableFor(Incident incident, SlaClock clock) {

@@ -1,5 +1,7 @@
 package io.incidentflow.major;
 
+import io.incidentflow.notify.Audience;
+
 import static io.incidentflow.major.MajorIncidentVariables.*;
 
 import io.incidentflow.catalog.BusinessService;
@@ -14,7 +16,9 @@ import io.incidentflow.incident.MonitoringRecoveryReported;
 import io.incidentflow.incident.ResolutionType;
 import io.incidentflow.incident.process.IncidentModel;
 import io.incidentflow.incident.process.IncidentVariables;
+import io.incidentflow.notify.NotificationEvent;
 import io.incidentflow.notify.NotificationService;
+import io.incidentflow.notify.Recipients;
 import io.incidentflow.security.CurrentUser;
 import io.incidentflow.security.Roles;
 import io.incidentflow.web.ConflictException;
@@ -94,13 +98,6 @@ public class MajorIncidentService {
         return properties.triageTimeBox();
     }
 
-    public void pageTriageTeam(String incidentId) {
-        Incident incident = incidents.get(incidentId);
-        tell(incident, Roles.TRIAGE_TEAM, "paged", "Triage needed: " + incident.getMajorReason(),
-                "Decide within " + properties.triageTimeBox() + " whether this is a major incident;"
-                        + " undecided, it is activated.");
-    }
-
     /** Triage activated it (or did not decide in time): starts the time box and the update cadence. */
     public Activation activate(String incidentId, boolean decidedByTriage) {
         Incident incident = incidents.get(incidentId);
@@ -120,18 +117,18 @@ public class MajorIncidentService {
         incidents.deactivateMajor(incidentId, notes);
     }
 
-    /** Tells responders where the technical bridge is and stakeholders where the business bridge is. */
+    /** Tells responders where the technical bridge is and business stakeholders where the business bridge is. */
     public void announceBridges(String incidentId) {
         Incident incident = incidents.get(incidentId);
-        String technical = "Technical bridge: " + properties.technicalBridge();
-        for (String responders : List.of(incident.getResolverGroup(), Roles.TRIAGE_TEAM, Roles.MAJOR_INCIDENT_MANAGERS)) {
-            tell(incident, responders, "bridge-opened", technical, "Join the technical bridge to work on "
-                    + incident.getTitle() + ": " + properties.technicalBridge());
+        for (String responders : List.of(incident.getResolverGroup(), Roles.MAJOR_INCIDENT_MANAGERS)) {
+            notifications.announce(incidentId, Recipients.onCall(responders), NotificationEvent.BRIDGE_OPENED,
+                    Map.of("summary", incident.getTitle(), "bridge", "technical", "bridgeUrl",
+                            properties.technicalBridge()));
         }
-        tell(incident, Roles.COMMUNICATIONS, "bridge-opened", "Business bridge: " + properties.businessBridge(),
-                "Business stakeholders of " + service(incident).getName() + " are briefed on the business bridge: "
-                        + properties.businessBridge());
-        incidents.note(incidentId, "BRIDGES_OPENED", technical + "; business bridge: " + properties.businessBridge());
+        notifications.announce(incidentId, Recipients.audience(Audience.BUSINESS), NotificationEvent.BRIDGE_OPENED,
+                Map.of("summary", incident.getTitle(), "bridge", "business", "bridgeUrl", properties.businessBridge()));
+        incidents.note(incidentId, "BRIDGES_OPENED", "Technical bridge: " + properties.technicalBridge()
+                + "; business bridge: " + properties.businessBridge());
     }
 
     /** The incident commander and communications lead must be Camunda users: tasks are assigned to them. */
@@ -186,7 +183,7 @@ public class MajorIncidentService {
         String service = service(incident).getName();
         String next = "Next update within " + properties.updateCadence().get(incident.getPriority()) + ".";
         Map<Audience, String> drafts = new EnumMap<>(Audience.class);
-        drafts.put(Audience.TECHNICAL_STAFF, "[" + incidentId + "] " + incident.getTitle() + " (" + service + "). "
+        drafts.put(Audience.TECHNICAL, "[" + incidentId + "] " + incident.getTitle() + " (" + service + "). "
                 + "Experiments so far: " + experiments.findByIncidentIdOrderByIdAsc(incidentId).size()
                 + ". Technical bridge: " + properties.technicalBridge() + ". " + next);
         drafts.put(Audience.BUSINESS, service + " is disrupted. The major incident team is restoring it. Business bridge: "
@@ -201,10 +198,12 @@ public class MajorIncidentService {
     /** Keeps each audience's text (the status page shows the impacted users' one) and sends it. */
     public void publishUpdate(String incidentId, Map<Audience, String> texts) {
         Incident incident = incidents.get(incidentId);
+        Instant now = EngineClock.now();
+        String nextUpdate = now.plus(properties.updateCadence().get(incident.getPriority())).toString();
         for (Map.Entry<Audience, String> text : texts.entrySet()) {
-            updates.save(new StakeholderUpdate(incidentId, text.getKey(), text.getValue(), actor.id(), EngineClock.now()));
-            tell(incident, "audience:" + text.getKey().code(), "stakeholder-update",
-                    "Update on " + service(incident).getName(), text.getValue());
+            updates.save(new StakeholderUpdate(incidentId, text.getKey(), text.getValue(), actor.id(), now));
+            notifications.announce(incidentId, Recipients.audience(text.getKey()), NotificationEvent.STAKEHOLDER_UPDATE,
+                    Map.of("summary", incident.getTitle(), "status", text.getValue(), "nextUpdate", nextUpdate));
         }
         incidents.note(incidentId, "STAKEHOLDER_UPDATE", "Update sent to " + texts.keySet().stream()
                 .map(Audience::code).toList());
@@ -282,8 +281,8 @@ public class MajorIncidentService {
         incidents.restoreMajor(incidentId, type, notes);
         Incident incident = incidents.get(incidentId);
         for (Audience audience : Audience.values()) {
-            tell(incident, "audience:" + audience.code(), "resolved", service(incident).getName() + " is restored",
-                    notes);
+            notifications.announce(incidentId, Recipients.audience(audience), NotificationEvent.RESOLVED,
+                    Map.of("summary", service(incident).getName() + ": " + incident.getTitle(), "resolution", notes));
         }
     }
 
@@ -298,7 +297,4 @@ public class MajorIncidentService {
         }
     }
 
-    private void tell(Incident incident, String recipient, String template, String subject, String body) {
-        notifications.send(incident.getId(), recipient, template, "[" + incident.getId() + "] " + subject, body);
-    }
 }

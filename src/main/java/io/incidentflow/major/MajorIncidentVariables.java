@@ -1,5 +1,7 @@
 package io.incidentflow.major;
 
+import io.incidentflow.notify.Audience;
+
 import static io.incidentflow.engine.ProcessVariable.dateVariable;
 import static io.incidentflow.engine.ProcessVariable.numberVariable;
 import static io.incidentflow.engine.ProcessVariable.stringVariable;
@@ -39,7 +41,7 @@ public final class MajorIncidentVariables {
 
     // One stakeholder update (local to its run of the event sub-process), one text per audience
     public static final Map<Audience, ProcessVariable<String>> UPDATE_TEXTS = Map.of(
-            Audience.TECHNICAL_STAFF, stringVariable("updateTechnicalStaff"),
+            Audience.TECHNICAL, stringVariable("updateTechnicalStaff"),
             Audience.BUSINESS, stringVariable("updateBusiness"),
             Audience.KEY_CUSTOMERS, stringVariable("updateKeyCustomers"),
             Audience.IMPACTED_USERS, stringVariable("updateImpactedUsers"));

@@ -1,5 +1,7 @@
 package io.incidentflow.major;
 
+import io.incidentflow.notify.Audience;
+
 import static io.incidentflow.incident.process.IncidentVariables.INCIDENT_ID;
 import static io.incidentflow.major.MajorIncidentVariables.*;
 import java.util.EnumMap;

@@ -1,5 +1,7 @@
 package io.incidentflow.major;
 
+import io.incidentflow.notify.Audience;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,7 @@
 package io.incidentflow.major;
 
+import io.incidentflow.notify.Audience;
+
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;

@@ -24,7 +24,8 @@ import org.springframework.security.web.SecurityFilterChain;
  *   <li>Everything else: left to its owner. The Camunda webapps ({@code /camunda/**}) have their own
  *       login and CSRF protection; the engine REST API ({@code /engine-rest/**}) is protected by
  *       Camunda's {@link ProcessEngineAuthenticationFilter} (HTTP Basic); health, Prometheus, Swagger
- *       UI, API docs and {@code /status} are public. Any other path is refused.</li>
+ *       UI, API docs and {@code /status} are public, and so are acknowledgement links ({@code /ack/<token>}),
+ *       which carry their own HMAC-signed, expiring credential. Any other path is refused.</li>
  * </ul>
  * Method security is on, so controllers may use {@code @PreAuthorize("hasAuthority('GROUP_…')")}.
  */
@@ -39,7 +40,9 @@ public class SecurityConfig {
             "/engine-rest", "/engine-rest/**",
             "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
             "/swagger-ui.html", "/swagger-ui/**", "/api-docs", "/api-docs/**",
-            "/status", "/status/**"
+            "/status", "/status/**",
+            // acknowledgement links of pages: the signed token in the path is the credential
+            "/ack/*"
     };
 
     @Bean

@@ -14,6 +14,8 @@ import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.IncidentTier;
 import io.incidentflow.incident.Level;
 import io.incidentflow.incident.process.IncidentDriver;
+import io.incidentflow.notify.Audience;
+import io.incidentflow.notify.Channel;
 import io.incidentflow.notify.Notification;
 import io.incidentflow.notify.NotificationRepository;
 import io.incidentflow.web.InvalidInputException;
@@ -92,10 +94,14 @@ class ServiceContinuityProcessTest {
         ProcessInstance instance = driver.instance(id);
         driver.approve(id);
 
+        // the crisis team's on-call (continuity-managers: connie) and the business audience's list
         assertThat(notifications.findByIncidentIdOrderByIdAsc(id)).extracting(Notification::getRecipient,
-                Notification::getTemplate).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("crisis-management", "continuity-crisis"),
-                org.assertj.core.groups.Tuple.tuple("business-continuity", "continuity-business"));
+                Notification::getTemplate, Notification::getAudience).contains(
+                org.assertj.core.groups.Tuple.tuple("connie", "dr-invoked", Audience.TECHNICAL),
+                org.assertj.core.groups.Tuple.tuple("business-stakeholders", "dr-invoked", Audience.BUSINESS));
+        assertThat(notifications.findByIncidentIdOrderByIdAsc(id)).filteredOn(n -> n.getRecipient().equals("connie"))
+                .extracting(Notification::getShortText).allSatisfy(text -> assertThat(text)
+                        .contains("Online payments").contains("RTO 15 minutes"));
         Task failover = driver.task(id, TASK_EXECUTE_FAILOVER, "payments");
         assertThat(failover).hasCandidateGroup("dr-team");
         // hot standby for a mission-critical service: 15 minutes, as the catalog agrees
@@ -107,9 +113,12 @@ class ServiceContinuityProcessTest {
 
         assertThat(driver.task(id, TASK_COMMUNICATE_RESTORATION)).hasCandidateGroup("communications");
         driver.complete(id, TASK_COMMUNICATE_RESTORATION, Map.of("restorationMessage", "Payments work again"));
-        assertThat(notifications.findByIncidentIdOrderByIdAsc(id)).last()
-                .extracting(Notification::getTemplate, Notification::getBody)
-                .containsExactly("continuity-restored", "Payments work again");
+        assertThat(notifications.findByIncidentIdOrderByIdAsc(id)).filteredOn(n -> n.getTemplate().equals("resolved"))
+                .extracting(Notification::getRecipient).containsExactlyInAnyOrder("business-stakeholders", "all-staff");
+        // the business reads the communications team's message; impacted users get the short "fixed" wording
+        assertThat(notifications.findByIncidentIdOrderByIdAsc(id)).filteredOn(n -> n.getTemplate().equals("resolved")
+                && n.getAudience() == Audience.BUSINESS).singleElement()
+                .satisfies(n -> assertThat(n.getBody()).contains("Payments work again"));
 
         assertThat(driver.task(id, TASK_PLAN_FAILBACK)).hasCandidateGroup("continuity-managers");
         driver.complete(id, TASK_PLAN_FAILBACK, Map.of("failbackWindowStart", "2026-06-06T22:00+02:00",
@@ -154,9 +163,9 @@ class ServiceContinuityProcessTest {
         driver.fire(id, EVENT_RTO_EXCEEDED, "payments");
 
         List<Notification> sent = notifications.findByIncidentIdOrderByIdAsc(id);
-        assertThat(sent).filteredOn(n -> n.getTemplate().equals("continuity-rto-exceeded")).singleElement()
-                .satisfies(n -> {
-                    assertThat(n.getRecipient()).isEqualTo("crisis-management");
+        assertThat(sent).filteredOn(n -> n.getTemplate().equals("rto-exceeded") && n.getChannel() == Channel.EMAIL)
+                .singleElement().satisfies(n -> {
+                    assertThat(n.getRecipient()).isEqualTo("connie");
                     assertThat(n.getSubject()).contains("payments missed its RTO");
                 });
         assertThat(Collections.frequency(driver.passedActivities(id), "Task_EscalateRtoBreach")).isEqualTo(1);

@@ -29,6 +29,7 @@ import io.incidentflow.incident.review.ReviewKind;
 import io.incidentflow.incident.review.ReviewService;
 import io.incidentflow.notify.Notification;
 import io.incidentflow.notify.NotificationRepository;
+import io.incidentflow.notify.page.PageModel;
 import io.incidentflow.security.CurrentUser;
 import io.incidentflow.security.Roles;
 import io.incidentflow.web.ConflictException;
@@ -98,10 +99,14 @@ class MajorIncidentProcessTest {
         assertThat(driver.instance(incident.getId())).isWaitingAt(TASK_MAJOR_INCIDENT)
                 .hasPassed("Task_HandOverToMajor").hasNotPassed(TASK_INITIAL_DIAGNOSIS);
         ProcessInstance major = majorInstance(incident.getId());
-        assertThat(major).isWaitingAt(TASK_SITUATIONAL_ANALYSIS).hasPassedInOrder("Task_OpenTriage",
-                "Task_PageTriageTeam");
+        assertThat(major).isWaitingAt(TASK_SITUATIONAL_ANALYSIS, "Task_PageTriageTeam");
         assertThat(majorTask(incident.getId(), TASK_SITUATIONAL_ANALYSIS)).hasCandidateGroup(Roles.TRIAGE_TEAM);
-        assertThat(sentTo(incident.getId())).contains(Roles.TRIAGE_TEAM);
+        ProcessInstance paging = pagingOf(incident.getId());
+        assertThat(runtime.getVariable(paging.getId(), "pageGroup")).isEqualTo(Roles.TRIAGE_TEAM);
+        driver.fire(incident.getId(), PageModel.TASK_PAGE_NEXT_LEVEL);
+        // triage-team's level 1 in the test on-call file
+        assertThat(notifications.findByIncidentIdOrderByIdAsc(incident.getId())).filteredOn(n -> "paged".equals(
+                n.getTemplate())).extracting(Notification::getRecipient).contains("tina");
         Incident escalated = driver.incident(incident.getId());
         assertThat(escalated.getTier()).isEqualTo(IncidentTier.MAJOR);
         assertThat(escalated.getMajorPhase()).isEqualTo(MajorPhase.TRIAGE);
@@ -192,8 +197,10 @@ class MajorIncidentProcessTest {
         Instant timeBoxEnds = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(1));
         assertThat(active.getMajorTimeBoxEndsAt()).isEqualTo(timeBoxEnds);
         assertThat(driver.job(incident.getId(), EVENT_TIME_BOX_EXPIRED).getDuedate().toInstant()).isEqualTo(timeBoxEnds);
-        assertThat(sentTo(incident.getId())).contains("payments-team", Roles.TRIAGE_TEAM,
-                Roles.MAJOR_INCIDENT_MANAGERS, Roles.COMMUNICATIONS);
+        // the decision ended the paging
+        assertThat(pagingOf(incident.getId())).isNull();
+        assertThat(notifications.findByIncidentIdOrderByIdAsc(incident.getId())).filteredOn(n -> "bridge-opened".equals(
+                n.getTemplate())).extracting(Notification::getRecipient).contains("paula", "business-stakeholders");
         assertThat(timeline(incident.getId())).contains("MAJOR_ACTIVATED", "BRIDGES_OPENED");
     }
 
@@ -329,7 +336,7 @@ class MajorIncidentProcessTest {
         driver.complete(updates.get(0), texts);
 
         assertThat(majorIncidents.updates(id)).extracting(StakeholderUpdate::getAudience, StakeholderUpdate::getMessage)
-                .contains(org.assertj.core.groups.Tuple.tuple(Audience.IMPACTED_USERS,
+                .contains(org.assertj.core.groups.Tuple.tuple(io.incidentflow.notify.Audience.IMPACTED_USERS,
                         "Card payments fail. Next update 14:30."))
                 .hasSize(4);
         // the other two updates keep their own drafts
@@ -364,7 +371,8 @@ class MajorIncidentProcessTest {
         assertThat(closed.getClosure()).isEqualTo("major");
         assertThat(reviews.find(null, "renewal inventory")).extracting(IncidentReview::getIncidentId,
                 IncidentReview::getKind).contains(org.assertj.core.groups.Tuple.tuple(id, ReviewKind.POST_MORTEM));
-        assertThat(sentTo(id)).contains("audience:impacted-users");
+        assertThat(notifications.findByIncidentIdOrderByIdAsc(id)).filteredOn(n -> "resolved".equals(n.getTemplate()))
+                .extracting(Notification::getRecipient).contains("all-staff", "business-stakeholders");
     }
 
     @Test
@@ -538,8 +546,9 @@ class MajorIncidentProcessTest {
                 .map(org.camunda.bpm.engine.history.HistoricActivityInstance::getActivityId).toList();
     }
 
-    private List<String> sentTo(String incidentId) {
-        return notifications.findByIncidentIdOrderByIdAsc(incidentId).stream().map(Notification::getRecipient).toList();
+    private ProcessInstance pagingOf(String incidentId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(PageModel.PROCESS_KEY)
+                .processInstanceBusinessKey(incidentId).singleResult();
     }
 
     private List<String> timeline(String incidentId) {

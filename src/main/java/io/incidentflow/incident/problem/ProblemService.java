@@ -8,11 +8,14 @@ import io.incidentflow.engine.ProcessAdapter;
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentProperties;
 import io.incidentflow.incident.IncidentService;
+import io.incidentflow.notify.NotificationEvent;
 import io.incidentflow.notify.NotificationService;
+import io.incidentflow.notify.Recipients;
 import io.incidentflow.web.NotFoundException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,11 +59,10 @@ public class ProblemService {
 
     public void remind(String problemId) {
         ProblemRecord problem = get(problemId);
-        notifications.send(problem.getIncidentId(), NotificationService.leadOf(problem.getResolverGroup()),
-                "problem-reminder", "[" + problem.getId() + "] still open: workaround in place since "
-                        + problem.getOpenedAt(),
-                problem.getTitle() + "\nWorkaround: " + problem.getWorkaround()
-                        + "\nRecord the permanent fix in Tasklist.");
+        notifications.send(problem.getIncidentId(), Recipients.leadOf(problem.getResolverGroup()),
+                NotificationEvent.PROBLEM_REMINDER, Map.of("summary", problem.getTitle(), "problemId", problem.getId(),
+                        "workaround", Objects.toString(problem.getWorkaround(), "(not described)"),
+                        "openedAt", problem.getOpenedAt()));
     }
 
     public void recordFix(String problemId, String permanentFix, String changeReference) {

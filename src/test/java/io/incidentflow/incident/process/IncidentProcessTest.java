@@ -206,7 +206,7 @@ class IncidentProcessTest {
                 .isWaitingAt(TASK_INITIAL_DIAGNOSIS);
         List<Notification> sent = notifications.findByIncidentIdOrderByIdAsc(incident.getId());
         assertThat(sent).singleElement().satisfies(n -> {
-            assertThat(n.getRecipient()).isEqualTo("lead:service-desk");
+            assertThat(n.getRecipient()).isEqualTo("desk-lead");
             assertThat(n.getTemplate()).isEqualTo("sla-warning");
             assertThat(n.getSubject()).contains(incident.getId(), "response", "75%");
         });
@@ -253,7 +253,7 @@ class IncidentProcessTest {
         assertThat(driver.instance(incident.getId())).hasPassed("Task_WarnResolverLead")
                 .isWaitingAt(TASK_FUNCTIONAL_ESCALATION);
         assertThat(notifications.findByIncidentIdOrderByIdAsc(incident.getId()))
-                .extracting(Notification::getRecipient).containsExactly("lead:erp-team");
+                .extracting(Notification::getRecipient).containsExactly("erp-lead");
     }
 
     @Test

@@ -1,0 +1,169 @@
+package io.incidentflow.notify.page;
+
+import static io.incidentflow.notify.page.PageModel.*;
+
+import io.incidentflow.common.Coded;
+import io.incidentflow.engine.EngineClock;
+import io.incidentflow.notify.Notification;
+import io.incidentflow.notify.NotificationEvent;
+import io.incidentflow.notify.NotificationRepository;
+import io.incidentflow.notify.NotificationService;
+import io.incidentflow.notify.NotifyProperties;
+import io.incidentflow.notify.oncall.OnCallService;
+import io.incidentflow.notify.oncall.Person;
+import io.incidentflow.security.CurrentUser;
+import io.incidentflow.security.Roles;
+import io.incidentflow.web.ForbiddenException;
+import io.incidentflow.web.NotFoundException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Escalations of {@code processes/page-responder.bpmn}: opens a page, pages its levels one after the
+ * other, and records acknowledgements, from a signed link or the API, correlating the first one to the
+ * waiting instance. A second acknowledgement changes nothing.
+ */
+@Service
+@Transactional
+public class PageService {
+
+    private final PageRepository pages;
+    private final OnCallService onCall;
+    private final NotificationService notifications;
+    private final NotificationRepository messages;
+    private final RuntimeService runtime;
+    private final NotifyProperties properties;
+    private final ApplicationEventPublisher events;
+
+    public PageService(PageRepository pages, OnCallService onCall, NotificationService notifications,
+                       NotificationRepository messages, RuntimeService runtime, NotifyProperties properties,
+                       ApplicationEventPublisher events) {
+        this.events = events;
+        this.pages = pages;
+        this.onCall = onCall;
+        this.notifications = notifications;
+        this.messages = messages;
+        this.runtime = runtime;
+        this.properties = properties;
+    }
+
+    /** What an acknowledgement did: {@code recorded} is false when the page was already acknowledged. */
+    public record Acknowledgement(Page page, boolean recorded) {
+    }
+
+    /**
+     * @param eventCode  the acknowledgeable event whose template pages (null: {@code paged})
+     * @param ackTimeout ISO-8601 duration each level has to acknowledge (null: {@code incidentflow.notify.ack.timeout})
+     */
+    public Page open(String incidentId, String group, String summary, String eventCode, String ackTimeout,
+                     String processInstanceId) {
+        NotificationEvent event = eventCode == null ? NotificationEvent.PAGED
+                : Coded.fromCode(NotificationEvent.class, eventCode);
+        if (!event.acknowledgeable()) {
+            throw new IllegalArgumentException("pageEvent " + eventCode + " has no acknowledgement link (use "
+                    + NotificationEvent.PAGED.code() + ")");
+        }
+        Duration timeout;
+        try {
+            timeout = ackTimeout == null ? properties.ack().timeout() : Duration.parse(ackTimeout);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("ackTimeout '" + ackTimeout + "' is not an ISO-8601 duration such as PT5M", e);
+        }
+        return pages.save(new Page(UUID.randomUUID().toString(), incidentId, group, event, summary, processInstanceId,
+                timeout, onCall.levelCount(group), EngineClock.now()));
+    }
+
+    /** The retry cycle of the paging step, the same as the deliveries'. */
+    public String retryCycle() {
+        return properties.retryCycle();
+    }
+
+    /** Pages the next escalation level as on call now. @return whether levels are left after it */
+    public boolean pageNextLevel(String pageId) {
+        Page page = get(pageId);
+        int level = page.nextLevel();
+        List<Person> people = onCall.pageLevel(page.getGroupId(), level, EngineClock.now());
+        if (people.isEmpty()) {
+            throw new IllegalStateException("Nobody to page at level " + level + " of group " + page.getGroupId()
+                    + ": it has no on-call schedule (on-call file) and no members in Camunda");
+        }
+        List<Notification> sent = notifications.sendPage(page.getId(), level, page.getIncidentId(), people,
+                Map.of("summary", page.getSummary(), "group", page.getGroupId(), "level", level));
+        events.publishEvent(new PageRecorded(page.getIncidentId(), "PAGED", "Level " + level + " of "
+                + page.getLevelCount() + " of " + page.getGroupId() + " paged: " + sent.stream()
+                .map(m -> m.getRecipient() + " (" + m.getChannel().code() + ")").collect(Collectors.joining(", "))));
+        return page.levelsLeft();
+    }
+
+    public void recordUnacknowledged(String pageId) {
+        Page page = get(pageId);
+        page.unacknowledged();
+        events.publishEvent(new PageRecorded(page.getIncidentId(), "PAGE_UNACKNOWLEDGED", "Nobody of "
+                + page.getGroupId() + " acknowledged after " + page.getLevelCount() + " levels, "
+                + page.getAckTimeout() + " each"));
+    }
+
+    /** The recipient of a paged message acknowledges through the message's link (the token is checked by the caller). */
+    public Acknowledgement acknowledgeMessage(String messageKey) {
+        Notification message = messages.findByMessageKey(messageKey).filter(m -> m.getPageId() != null)
+                .orElseThrow(() -> new NotFoundException("paged message", messageKey));
+        return acknowledge(get(message.getPageId()), message.getRecipient(), "link");
+    }
+
+    /** Someone acknowledges through the API: a person the page reached, or a member of the paged group. */
+    public Acknowledgement acknowledgeAs(String pageId, CurrentUser user) {
+        Page page = get(pageId);
+        boolean paged = messages.findByPageIdOrderByIdAsc(pageId).stream()
+                .anyMatch(m -> m.getRecipient().equals(user.userId()));
+        if (!paged && !user.isMemberOfAny(page.getGroupId(), Roles.CAMUNDA_ADMIN)) {
+            throw new ForbiddenException("User '" + user.userId() + "' was not paged by page " + pageId
+                    + " and is not a member of group " + page.getGroupId());
+        }
+        return acknowledge(page, user.userId(), "api");
+    }
+
+    private Acknowledgement acknowledge(Page page, String by, String via) {
+        if (page.isAcknowledged()) {
+            return new Acknowledgement(page, false);
+        }
+        boolean waiting = page.getState() == PageState.OPEN;
+        Instant now = EngineClock.now();
+        page.acknowledge(by, via, now);
+        messages.acknowledgePage(page.getId(), by, now);
+        events.publishEvent(new PageRecorded(page.getIncidentId(), "PAGE_ACKNOWLEDGED", by + " acknowledged the page of "
+                + page.getGroupId() + " (" + via + ")" + (waiting ? "" : ", after every level had been paged")));
+        if (waiting) {
+            runtime.createMessageCorrelation(MESSAGE_ACKNOWLEDGED).processInstanceId(page.getProcessInstanceId())
+                    .setVariable(ACKNOWLEDGED.name(), true)
+                    .setVariable(ACKNOWLEDGED_BY.name(), by)
+                    .setVariable(ACKNOWLEDGED_AT.name(), Date.from(now))
+                    .correlate();
+        }
+        return new Acknowledgement(page, true);
+    }
+
+    @Transactional(readOnly = true)
+    public Page get(String pageId) {
+        return pages.findById(pageId).orElseThrow(() -> new NotFoundException("page", pageId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Page> ofIncident(String incidentId) {
+        return pages.findByIncidentIdOrderByOpenedAtAscIdAsc(incidentId);
+    }
+
+    @Transactional(readOnly = true)
+    public Notification message(String messageKey) {
+        return messages.findByMessageKey(messageKey).orElseThrow(() -> new NotFoundException("message", messageKey));
+    }
+}
