@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.TestUsers;
 import io.incidentflow.security.Roles;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,14 +144,8 @@ class CatalogApiTest {
     }
 
     private TestRestTemplate as(String group) {
-        String user = "catalog-" + group;
-        if (identity.createUserQuery().userId(user).count() == 0) {
-            User created = identity.newUser(user);
-            created.setPassword(user + "-pw");
-            identity.saveUser(created);
-            identity.createMembership(user, group);
-        }
-        return anonymous.withBasicAuth(user, user + "-pw");
+        String user = TestUsers.ensure(identity, "catalog-" + group, group);
+        return anonymous.withBasicAuth(user, TestUsers.password(user));
     }
 
     private static String newId() {

@@ -5,11 +5,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.TestUsers;
 import io.incidentflow.security.Roles;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,14 +93,8 @@ class ContinuityApiTest {
     }
 
     private TestRestTemplate as(String group) {
-        String user = "invoker-" + group;
-        if (identity.createUserQuery().userId(user).count() == 0) {
-            User created = identity.newUser(user);
-            created.setPassword(user + "-pw");
-            identity.saveUser(created);
-            identity.createMembership(user, group);
-        }
-        return anonymous.withBasicAuth(user, user + "-pw");
+        String user = TestUsers.ensure(identity, "invoker-" + group, group);
+        return anonymous.withBasicAuth(user, TestUsers.password(user));
     }
 
     private static ResponseEntity<JsonNode> post(TestRestTemplate http, String json) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.TestUsers;
 import io.incidentflow.incident.IncidentEventRepository;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.Level;
@@ -12,7 +13,6 @@ import io.incidentflow.incident.process.IncidentModel;
 import io.incidentflow.security.Roles;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -116,7 +116,7 @@ class MajorIncidentApiTest {
 
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(started.getBody().get("hypothesis").asText()).isEqualTo("Expired certificate");
-        JsonNode listed = anonymous.withBasicAuth(user("audit", Roles.AUDITORS), "pw")
+        JsonNode listed = anonymous.withBasicAuth(user("audit", Roles.AUDITORS), TestUsers.password(user("audit", Roles.AUDITORS)))
                 .getForObject("/api/incidents/" + id + "/experiments", JsonNode.class);
         assertThat(listed).hasSize(1);
         assertThat(driver.tasks(MajorIncidentModel.PROCESS_KEY, id, MajorIncidentModel.TASK_RUN_EXPERIMENT)).hasSize(1);
@@ -182,19 +182,11 @@ class MajorIncidentApiTest {
     private ResponseEntity<JsonNode> post(String userId, String path, String json) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return anonymous.withBasicAuth(userId, "pw").postForEntity(path, new HttpEntity<>(json, headers),
+        return anonymous.withBasicAuth(userId, TestUsers.password(userId)).postForEntity(path, new HttpEntity<>(json, headers),
                 JsonNode.class);
     }
 
-    /** A user of this group (created once), password "pw". */
     private String user(String prefix, String group) {
-        String id = prefix + "-api-major";
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setPassword("pw");
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
-        return id;
+        return TestUsers.ensure(identity, prefix + "-api-major", group);
     }
 }
