@@ -92,9 +92,9 @@ public class MajorIncidentService {
     }
 
     /** @return how long triage has to decide */
-    @Transactional(readOnly = true)
     public Duration openTriage(String incidentId) {
-        incidents.get(incidentId);
+        incidents.note(incidentId, "TRIAGE_OPENED", "Triage team paged; without a decision by "
+                + EngineClock.now().plus(properties.triageTimeBox()) + " the major incident is activated");
         return properties.triageTimeBox();
     }
 

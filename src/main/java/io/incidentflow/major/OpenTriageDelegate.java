@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Step "Open triage": sets the time box the triage team has for its decision. */
+/** Step "Open triage": notes when triage must have decided and sets that time box for its timer. */
 @Component
 public class OpenTriageDelegate implements JavaDelegate {
 

@@ -110,6 +110,7 @@ class MajorIncidentProcessTest {
         Incident escalated = driver.incident(incident.getId());
         assertThat(escalated.getTier()).isEqualTo(IncidentTier.MAJOR);
         assertThat(escalated.getMajorPhase()).isEqualTo(MajorPhase.TRIAGE);
+        assertThat(timeline(incident.getId())).containsSubsequence("ESCALATED_TO_MAJOR", "TRIAGE_OPENED");
         assertThat(driver.job(incident.getId(), EVENT_TRIAGE_TIME_BOX_EXPIRED).getDuedate().toInstant())
                 .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(properties.triageTimeBox()));
     }
