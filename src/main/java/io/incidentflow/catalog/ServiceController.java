@@ -1,6 +1,5 @@
 package io.incidentflow.catalog;
 
-import io.incidentflow.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -35,7 +34,7 @@ public class ServiceController {
     @GetMapping("/{id}")
     @Operation(summary = "One business service")
     public BusinessService one(@PathVariable String id) {
-        return catalog.find(id).orElseThrow(() -> new NotFoundException("service", id));
+        return catalog.get(id);
     }
 
     @PostMapping

@@ -287,8 +287,7 @@ public class MajorIncidentService {
     }
 
     private BusinessService service(Incident incident) {
-        return catalog.find(incident.getServiceId()).orElseThrow(
-                () -> new IllegalStateException("Service " + incident.getServiceId() + " left the catalog"));
+        return catalog.get(incident.getServiceId());
     }
 
     private void requireUser(String field, String userId) {
