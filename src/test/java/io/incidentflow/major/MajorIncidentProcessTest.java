@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.TestUsers;
 import io.incidentflow.continuity.ContinuityDriver;
 import io.incidentflow.continuity.ContinuityModel;
 import io.incidentflow.incident.Category;
@@ -46,7 +47,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -101,7 +101,7 @@ class MajorIncidentProcessTest {
         ProcessInstance major = majorInstance(incident.getId());
         assertThat(major).isWaitingAt(TASK_SITUATIONAL_ANALYSIS, "Task_PageTriageTeam");
         assertThat(majorTask(incident.getId(), TASK_SITUATIONAL_ANALYSIS)).hasCandidateGroup(Roles.TRIAGE_TEAM);
-        ProcessInstance paging = pagingOf(incident.getId());
+        ProcessInstance paging = instance(PageModel.PROCESS_KEY, incident.getId());
         assertThat(runtime.getVariable(paging.getId(), "pageGroup")).isEqualTo(Roles.TRIAGE_TEAM);
         driver.fire(incident.getId(), PageModel.TASK_PAGE_NEXT_LEVEL);
         // triage-team's level 1 in the test on-call file
@@ -199,7 +199,7 @@ class MajorIncidentProcessTest {
         assertThat(active.getMajorTimeBoxEndsAt()).isEqualTo(timeBoxEnds);
         assertThat(driver.job(incident.getId(), EVENT_TIME_BOX_EXPIRED).getDuedate().toInstant()).isEqualTo(timeBoxEnds);
         // the decision ended the paging
-        assertThat(pagingOf(incident.getId())).isNull();
+        assertThat(instance(PageModel.PROCESS_KEY, incident.getId())).isNull();
         assertThat(notifications.findByIncidentIdOrderByIdAsc(incident.getId())).filteredOn(n -> "bridge-opened".equals(
                 n.getTemplate())).extracting(Notification::getRecipient).contains("paula", "business-stakeholders");
         assertThat(timeline(incident.getId())).contains("MAJOR_ACTIVATED", "BRIDGES_OPENED");
@@ -361,7 +361,7 @@ class MajorIncidentProcessTest {
         driver.complete(postMortem, Map.of("reviewCause", "Certificate not in the renewal inventory",
                 "reviewActions", "Add all certificates to the inventory"));
 
-        assertThat(historicMajor(id)).containsSubsequence("Event_ServiceRestoredByPerson", "Task_RecordRestoration",
+        assertThat(driver.passedActivities(MajorIncidentModel.PROCESS_KEY, id)).containsSubsequence("Event_ServiceRestoredByPerson", "Task_RecordRestoration",
                 TASK_POST_MORTEM, "Task_FilePostMortem", "Event_MajorIncidentClosed").doesNotContain(
                 "Task_OpenProblemRecord");
         assertThat(driver.instance(id)).isNull();
@@ -514,8 +514,8 @@ class MajorIncidentProcessTest {
 
     /** A P1 payments incident, activated by triage, with commander and communications lead assigned. */
     private String activeMajorIncident() {
-        ensureUser(COMMANDER);
-        ensureUser(COMMS);
+        TestUsers.ensure(identity, COMMANDER);
+        TestUsers.ensure(identity, COMMS);
         Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
         triage(incident.getId(), "activate");
         driver.complete(majorTask(incident.getId(), TASK_ASSIGN_ROLES), Map.of("incidentCommander", COMMANDER,
@@ -531,25 +531,17 @@ class MajorIncidentProcessTest {
     }
 
     private ProcessInstance majorInstance(String incidentId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(MajorIncidentModel.PROCESS_KEY)
+        return instance(MajorIncidentModel.PROCESS_KEY, incidentId);
+    }
+
+    /** The running instance of a process the incident's business key has, or null. */
+    private ProcessInstance instance(String processKey, String incidentId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
                 .processInstanceBusinessKey(incidentId).singleResult();
     }
 
     private Task majorTask(String incidentId, String activityId) {
         return driver.task(MajorIncidentModel.PROCESS_KEY, incidentId, activityId);
-    }
-
-    private List<String> historicMajor(String incidentId) {
-        String instanceId = engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(MajorIncidentModel.PROCESS_KEY).processInstanceBusinessKey(incidentId).singleResult().getId();
-        return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instanceId)
-                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
-                .map(org.camunda.bpm.engine.history.HistoricActivityInstance::getActivityId).toList();
-    }
-
-    private ProcessInstance pagingOf(String incidentId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(PageModel.PROCESS_KEY)
-                .processInstanceBusinessKey(incidentId).singleResult();
     }
 
     private List<String> timeline(String incidentId) {
@@ -567,13 +559,5 @@ class MajorIncidentProcessTest {
 
     private CurrentUser user(String prefix, String group) {
         return new CurrentUser(prefix + "-" + UUID.randomUUID().toString().substring(0, 6), Set.of(group));
-    }
-
-    private void ensureUser(String id) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setPassword(id + "-pw");
-            identity.saveUser(user);
-        }
     }
 }

@@ -97,8 +97,13 @@ public class IncidentDriver {
 
     /** Activities the incident's process passed, in order, from history (also after it ended). */
     public List<String> passedActivities(String incidentId) {
+        return passedActivities(IncidentModel.PROCESS_KEY, incidentId);
+    }
+
+    /** Activities the incident's instance of another process (e.g. major-incident) passed, in order. */
+    public List<String> passedActivities(String processKey, String incidentId) {
         String instanceId = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(incidentId)
-                .processDefinitionKey(IncidentModel.PROCESS_KEY).singleResult().getId();
+                .processDefinitionKey(processKey).singleResult().getId();
         return history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
                 .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
                 .map(HistoricActivityInstance::getActivityId).toList();
