@@ -24,6 +24,26 @@ public final class Roles {
     /** Same id as Camunda's built-in administrators group ({@code Groups.CAMUNDA_ADMIN}). */
     public static final String CAMUNDA_ADMIN = "camunda-admin";
 
+    /**
+     * Method-security expressions for the role groups, the one way the code states who may call what:
+     * {@code @PreAuthorize(Roles.Has.CAMUNDA_ADMIN)}, combined with {@code " or "} where several roles may.
+     * Compile-time constants so they can stand in annotations; they follow {@link #authority(String)}.
+     */
+    public static final class Has {
+        public static final String SERVICE_DESK = "hasAuthority('GROUP_service-desk')";
+        public static final String TRIAGE_TEAM = "hasAuthority('GROUP_triage-team')";
+        public static final String MAJOR_INCIDENT_MANAGERS = "hasAuthority('GROUP_major-incident-managers')";
+        public static final String COMMUNICATIONS = "hasAuthority('GROUP_communications')";
+        public static final String CONTINUITY_MANAGERS = "hasAuthority('GROUP_continuity-managers')";
+        public static final String DR_TEAM = "hasAuthority('GROUP_dr-team')";
+        public static final String AUDITORS = "hasAuthority('GROUP_auditors')";
+        public static final String PROCESS_OWNERS = "hasAuthority('GROUP_process-owners')";
+        public static final String CAMUNDA_ADMIN = "hasAuthority('GROUP_camunda-admin')";
+
+        private Has() {
+        }
+    }
+
     /** Prefix of the Spring Security authority that stands for membership of a Camunda group. */
     public static final String AUTHORITY_PREFIX = "GROUP_";
 
