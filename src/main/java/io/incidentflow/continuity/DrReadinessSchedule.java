@@ -1,5 +1,6 @@
 package io.incidentflow.continuity;
 
+import io.incidentflow.modelgate.ModelValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
  * timer start event has no process variables to read configuration from, only beans.
  */
 @Component
+@ModelValue
 public class DrReadinessSchedule {
 
     private final ContinuityProperties properties;
