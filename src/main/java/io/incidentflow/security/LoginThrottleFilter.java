@@ -35,9 +35,10 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     /** After Spring's character encoding filter (the login form is read here), before Spring Security. */
     static final int ORDER = SecurityProperties.DEFAULT_FILTER_ORDER - 10;
 
+    private static final String API_PREFIX = "/api/";
+
     private final LoginThrottle throttle;
     private final JsonSecurityErrorHandler errors;
-    private final String apiPrefix = "/api/";
     private final String engineRestPrefix;
     private final Pattern webappLogin;
 
@@ -84,7 +85,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     /** The user id a request logs in as, if it is a login at all. */
     private Optional<String> loginUserId(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith(apiPrefix) || path.startsWith(engineRestPrefix)) {
+        if (path.startsWith(API_PREFIX) || path.startsWith(engineRestPrefix)) {
             return basicUserId(request.getHeader(HttpHeaders.AUTHORIZATION));
         }
         if ("POST".equals(request.getMethod()) && webappLogin.matcher(path).matches()) {
