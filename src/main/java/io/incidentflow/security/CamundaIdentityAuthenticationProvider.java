@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks user id and password against the Camunda {@link IdentityService} (so the same users as in
- * the webapps, incl. Camunda's login throttling) and grants one authority {@code GROUP_<groupId>}
+ * the webapps; failed logins are throttled by {@link LoginThrottleFilter}) and grants one authority {@code GROUP_<groupId>}
  * per Camunda group of the user. The principal is the Camunda user id.
  *
  * <p>Being an {@link AuthenticationProvider} bean, it also stops Spring Boot from creating its

@@ -36,7 +36,7 @@ public class JsonSecurityErrorHandler implements AuthenticationEntryPoint, Acces
                          AuthenticationException exception) throws IOException {
         String message;
         if (exception instanceof BadCredentialsException || exception instanceof LockedException) {
-            message = "Wrong user id or password (after repeated failures Camunda delays further logins of that user)";
+            message = "Wrong user id or password (after repeated failures this address has to wait before trying again)";
         } else {
             message = "Authentication required: send HTTP Basic credentials of a Camunda user";
         }

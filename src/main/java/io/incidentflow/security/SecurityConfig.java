@@ -73,6 +73,9 @@ public class SecurityConfig {
     @Order(2)
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, JsonSecurityErrorHandler errors) throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                        // Camunda's first-user setup: the application creates its administrator itself
+                        // (AdminBootstrap), and until then anyone could create an administrator here.
+                        .requestMatchers("/camunda/api/admin/setup/**").denyAll()
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .anyRequest().denyAll())
                 .exceptionHandling(ex -> ex
