@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,8 +56,10 @@ import org.springframework.http.ResponseEntity;
  * Camunda Tasklist claims "Initial diagnosis (level 1)", sees the Camunda Form, resolves with a fix,
  * confirms restoration with the caller — and the incident is CLOSED.
  *
- * <p>Needs Debian's {@code chromium} and {@code chromium-driver} ({@code .ci/run} installs them). Without
- * them the test fails; it never skips. Selenium is pointed at the installed driver and browser, so
+ * <p>Needs Debian's {@code chromium} and {@code chromium-driver}. Without them it is skipped with a line saying
+ * how to enable it, so {@code ./mvnw verify} passes on a machine with only Java and Maven; {@code .ci/run}
+ * installs both and sets {@code -Dincidentflow.browser-tests=required}, under which a missing browser fails
+ * the build instead of skipping. Selenium is pointed at the installed driver and browser, so
  * Selenium Manager downloads nothing. A screenshot of the diagnosis form is written to
  * {@code target/tasklist-diagnosis-form.png}.
  */
@@ -87,8 +90,14 @@ class TasklistBrowserTest {
     @BeforeAll
     static void browserIsInstalled() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("TasklistBrowserTest needs Chromium and its WebDriver: " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " must exist (apt-get install -y chromium chromium-driver; .ci/run does this)");
+            String missing = "TasklistBrowserTest needs Chromium and its WebDriver: " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " must exist (apt-get install -y chromium chromium-driver; .ci/run does this)";
+            if ("required".equals(System.getProperty("incidentflow.browser-tests"))) {
+                fail(missing);
+            }
+            System.out.println("SKIPPED browser tests: " + missing
+                    + ". Install them to run the Tasklist walk-through; -Dincidentflow.browser-tests=required makes them mandatory.");
+            Assumptions.abort(missing);
         }
     }
 
