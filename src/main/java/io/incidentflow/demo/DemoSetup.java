@@ -62,7 +62,7 @@ public class DemoSetup implements ApplicationRunner {
      * those of installations that ran the demo profile before.
      */
     static final String DEMO_FIRST_NAME = "Demo";
-    static final String DEMO_EMAIL_DOMAIN = "@example.com";
+    static final String DEMO_EMAIL_SUFFIX = "@example.com";
 
     static {
         Map<String, String> users = new LinkedHashMap<>();
@@ -152,13 +152,13 @@ public class DemoSetup implements ApplicationRunner {
     static void markAsDemo(User user, String lastName) {
         user.setFirstName(DEMO_FIRST_NAME);
         user.setLastName(lastName);
-        user.setEmail(user.getId() + DEMO_EMAIL_DOMAIN);
+        user.setEmail(user.getId() + DEMO_EMAIL_SUFFIX);
     }
 
     /** Whether the demo profile created this user (see {@link #DEMO_FIRST_NAME}); the id is checked by the caller. */
     static boolean isMarkedAsDemo(User user) {
         return DEMO_FIRST_NAME.equals(user.getFirstName())
-                && (user.getId() + DEMO_EMAIL_DOMAIN).equalsIgnoreCase(String.valueOf(user.getEmail()));
+                && (user.getId() + DEMO_EMAIL_SUFFIX).equalsIgnoreCase(String.valueOf(user.getEmail()));
     }
 
     private void ensureMyTasksFilter() {
