@@ -1,5 +1,6 @@
 package io.incidentflow.catalog;
 
+import io.incidentflow.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -38,7 +39,7 @@ public class ServiceController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyAuthority('GROUP_process-owners', 'GROUP_camunda-admin')")
+    @PreAuthorize(Roles.Has.PROCESS_OWNERS + " or " + Roles.Has.CAMUNDA_ADMIN)
     @Operation(summary = "Add a business service (process-owners, camunda-admin)",
             description = "400 names every bad or unknown field; nothing is stored then.")
     public ResponseEntity<BusinessService> create(@RequestBody ServiceDefinition definition) {
@@ -47,7 +48,7 @@ public class ServiceController {
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasAnyAuthority('GROUP_process-owners', 'GROUP_camunda-admin')")
+    @PreAuthorize(Roles.Has.PROCESS_OWNERS + " or " + Roles.Has.CAMUNDA_ADMIN)
     @Operation(summary = "Change a business service's business impact analysis (process-owners, camunda-admin)",
             description = "Replaces every field of the definition (absent optional fields become empty); what "
                     + "service continuity wrote (DR plan review, lessons learned, planned DR test) stays. "

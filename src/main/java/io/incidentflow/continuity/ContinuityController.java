@@ -1,5 +1,6 @@
 package io.incidentflow.continuity;
 
+import io.incidentflow.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,7 +30,7 @@ public class ContinuityController {
 
     @PostMapping("/invocations")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAuthority('GROUP_continuity-managers')")
+    @PreAuthorize(Roles.Has.CONTINUITY_MANAGERS)
     @Operation(summary = "Invoke service continuity for affected services (continuity-managers)",
             description = "Starts service-continuity.bpmn; the invocation waits for approval by a continuity "
                     + "manager in Tasklist. Bad input is answered with 400 naming each field; nothing is started.")

@@ -56,6 +56,14 @@ public class DemoSetup implements ApplicationRunner {
 
     public static final String MY_TASKS_FILTER = "My tasks";
 
+    /**
+     * How a demo user is told from anyone else's: one of {@link #DEMO_USERS}, first name "Demo" and an email
+     * {@code <id>@example.com}, as this class has always created them, so that {@link DemoUserCleanup} also finds
+     * those of installations that ran the demo profile before.
+     */
+    static final String DEMO_FIRST_NAME = "Demo";
+    static final String DEMO_EMAIL_SUFFIX = "@example.com";
+
     static {
         Map<String, String> users = new LinkedHashMap<>();
         users.put("desk", Roles.SERVICE_DESK);
@@ -132,15 +140,25 @@ public class DemoSetup implements ApplicationRunner {
     private void ensureUser(String userId, String groupId) {
         if (identityService.createUserQuery().userId(userId).count() == 0) {
             User user = identityService.newUser(userId);
-            user.setFirstName("Demo");
-            user.setLastName(filterName(groupId));
-            user.setEmail(userId + "@example.com");
+            markAsDemo(user, filterName(groupId));
             user.setPassword(DEMO_PASSWORD);
             identityService.saveUser(user);
         }
         if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
             identityService.createMembership(userId, groupId);
         }
+    }
+
+    static void markAsDemo(User user, String lastName) {
+        user.setFirstName(DEMO_FIRST_NAME);
+        user.setLastName(lastName);
+        user.setEmail(user.getId() + DEMO_EMAIL_SUFFIX);
+    }
+
+    /** Whether the demo profile created this user (see {@link #DEMO_FIRST_NAME}); the id is checked by the caller. */
+    static boolean isMarkedAsDemo(User user) {
+        return DEMO_FIRST_NAME.equals(user.getFirstName())
+                && (user.getId() + DEMO_EMAIL_SUFFIX).equalsIgnoreCase(String.valueOf(user.getEmail()));
     }
 
     private void ensureMyTasksFilter() {

@@ -80,10 +80,16 @@ public class IncidentController {
                 .body(rows);
     }
 
-    private static String csv(String value) {
+    /**
+     * A quoted CSV cell. Text that a spreadsheet would take for a formula (it starts with = + - @, a tab or a
+     * carriage return; titles, notes and reasons are typed by people and by monitoring) gets a leading single
+     * quote, as OWASP recommends against CSV injection.
+     */
+    static String csv(String value) {
         if (value == null) {
             return "";
         }
-        return "\"" + value.replace("\"", "\"\"") + "\"";
+        String cell = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return "\"" + cell.replace("\"", "\"\"") + "\"";
     }
 }

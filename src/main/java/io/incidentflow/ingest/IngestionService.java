@@ -1,6 +1,7 @@
 package io.incidentflow.ingest;
 
 import io.incidentflow.catalog.Criticality;
+import io.incidentflow.common.LogSafe;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentService;
@@ -86,8 +87,8 @@ public class IngestionService {
                     throw e;
                 }
                 last = e;
-                log.debug("Event {} of integration {} lost a race (attempt {}): {}", event.dedupKey(), integration.id(),
-                        attempt, e.toString());
+                log.debug("Event {} of integration {} lost a race (attempt {}): {}", LogSafe.text(event.dedupKey()),
+                        integration.id(), attempt, LogSafe.text(e));
                 pause(attempt);
             }
         }

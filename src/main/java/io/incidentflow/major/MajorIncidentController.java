@@ -1,10 +1,8 @@
 package io.incidentflow.major;
 
-import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.IncidentView;
 import io.incidentflow.security.CurrentUser;
 import io.incidentflow.security.Roles;
-import io.incidentflow.web.ForbiddenException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,11 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class MajorIncidentController {
 
     private final MajorIncidentService majorIncidents;
-    private final IncidentService incidents;
 
-    public MajorIncidentController(MajorIncidentService majorIncidents, IncidentService incidents) {
+    public MajorIncidentController(MajorIncidentService majorIncidents) {
         this.majorIncidents = majorIncidents;
-        this.incidents = incidents;
     }
 
     public record Declaration(@NotBlank @Size(max = 400) String reason) {
@@ -40,6 +37,8 @@ public class MajorIncidentController {
     }
 
     @PostMapping("/major")
+    @PreAuthorize(Roles.Has.SERVICE_DESK + " or " + Roles.Has.MAJOR_INCIDENT_MANAGERS
+            + " or @majorIncidentAccess.resolverMayDeclare(#id)")
     @Operation(summary = "Declare a major incident", description = "The incident leaves its current step for "
             + "major incident triage. Allowed for the service desk, the incident's resolver group and major incident "
             + "managers (403 otherwise); 409 when the incident is already major or no longer being restored.")
@@ -49,17 +48,12 @@ public class MajorIncidentController {
     }
 
     @PostMapping("/experiments")
+    @PreAuthorize(Roles.Has.SERVICE_DESK + " or " + Roles.Has.TRIAGE_TEAM + " or " + Roles.Has.MAJOR_INCIDENT_MANAGERS
+            + " or @majorIncidentAccess.resolverMayPropose(#id)")
     @Operation(summary = "Propose a hypothesis", description = "Starts an experiment task (hypothesis, action, "
             + "outcome) beside any others; only while the major incident is active (409 otherwise). For responders: "
             + "the incident's resolver group, the service desk, the triage team and major incident managers.")
-    public ResponseEntity<Experiment> propose(@PathVariable String id, @Valid @RequestBody Hypothesis hypothesis,
-                                              CurrentUser user) {
-        String resolverGroup = incidents.get(id).getResolverGroup();
-        if (!user.isMemberOfAny(Roles.SERVICE_DESK, Roles.TRIAGE_TEAM, Roles.MAJOR_INCIDENT_MANAGERS)
-                && !user.isMemberOf(resolverGroup)) {
-            throw new ForbiddenException("Only responders propose experiments: the service desk, the triage team, "
-                    + "major incident managers and the resolver group " + resolverGroup);
-        }
+    public ResponseEntity<Experiment> propose(@PathVariable String id, @Valid @RequestBody Hypothesis hypothesis) {
         Experiment experiment = majorIncidents.proposeExperiment(id, hypothesis.hypothesis(), hypothesis.action());
         return ResponseEntity.created(URI.create("/api/incidents/" + id + "/experiments")).body(experiment);
     }

@@ -22,7 +22,6 @@ import io.incidentflow.notify.Recipients;
 import io.incidentflow.security.CurrentUser;
 import io.incidentflow.security.Roles;
 import io.incidentflow.web.ConflictException;
-import io.incidentflow.web.ForbiddenException;
 import io.incidentflow.web.InvalidInputException;
 import io.incidentflow.web.NotFoundException;
 import java.time.Duration;
@@ -70,15 +69,12 @@ public class MajorIncidentService {
         this.identity = identity;
     }
 
-    /** A person declares the incident major: the incident process leaves its current step for triage. */
+    /**
+     * A person declares the incident major: the incident process leaves its current step for triage.
+     * Who may is checked by the API ({@link MajorIncidentController#declare}).
+     */
     public Incident declare(String incidentId, String reason, CurrentUser user) {
         Incident incident = incidents.get(incidentId);
-        if (!user.isMemberOfAny(Roles.SERVICE_DESK, Roles.MAJOR_INCIDENT_MANAGERS)
-                && !user.isMemberOf(incident.getResolverGroup())) {
-            throw new ForbiddenException("Only the service desk, the incident's resolver group ("
-                    + incident.getResolverGroup() + ") and major incident managers may declare a major incident;"
-                    + " user '" + user.userId() + "' is in none of them");
-        }
         Map<String, Object> variables = new HashMap<>();
         IncidentVariables.DECLARED_REASON.putInto(variables, "Declared by " + user.userId() + ": " + reason);
         if (!engine.correlate(incidentId, IncidentModel.MESSAGE_MAJOR_INCIDENT_DECLARED, variables)) {

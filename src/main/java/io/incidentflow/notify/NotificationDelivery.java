@@ -1,5 +1,6 @@
 package io.incidentflow.notify;
 
+import io.incidentflow.common.LogSafe;
 import io.incidentflow.notify.channel.Channels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,6 @@ public class NotificationDelivery {
         }
         deliveries.delivered(messageKey);
         log.info("Notification {} delivered by {} to {} [{}]", message.getId(), message.getChannel().code(),
-                message.getAddress(), message.getTemplate());
+                LogSafe.text(message.getAddress()), message.getTemplate());
     }
 }

@@ -1,5 +1,6 @@
 package io.incidentflow.notify;
 
+import io.incidentflow.common.LogSafe;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.engine.ProcessAdapter;
 import io.incidentflow.notify.channel.Channels;
@@ -99,7 +100,7 @@ public class NotificationService {
             throw new IllegalStateException("Nobody to notify for " + to + ": no on-call schedule and no members");
         }
         if (people.isEmpty()) {
-            log.warn("Nobody receives {} for {}: {} has nobody to reach", event.code(), incidentId, to);
+            log.warn("Nobody receives {} for {}: {} has nobody to reach", event.code(), incidentId, LogSafe.text(to));
         }
         List<Notification> sent = new ArrayList<>();
         for (Person person : people) {
@@ -144,8 +145,8 @@ public class NotificationService {
         if (channel == Channel.OUTBOX) {
             message.delivered(now);
             notifications.save(message);
-            log.info("Notification {} to {} ({}) [{}]: {}", message.getId(), person.getId(), address, event.code(),
-                    rendered.subject());
+            log.info("Notification {} to {} ({}) [{}]: {}", message.getId(), LogSafe.text(person.getId()),
+                    LogSafe.text(address), event.code(), LogSafe.text(rendered.subject()));
             return message;
         }
         notifications.save(message);

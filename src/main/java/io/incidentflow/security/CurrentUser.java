@@ -45,6 +45,12 @@ public record CurrentUser(String userId, Set<String> groupIds) {
                 "This request needs HTTP Basic credentials of a Camunda user"));
     }
 
+    /*
+     * Membership tests are for the small beans that @PreAuthorize expressions call for data-dependent rules
+     * (e.g. "the incident's resolver group"); controllers and services state roles with Roles.Has instead
+     * (OneWayToAuthorizeTest keeps it so).
+     */
+
     public boolean isMemberOf(String groupId) {
         return groupIds.contains(groupId);
     }

@@ -36,6 +36,7 @@ class IncidentApiTest {
     @Autowired IdentityService identity;
     @Autowired TaskService tasks;
     @Autowired IncidentRepository incidents;
+    @Autowired IncidentService incidentService;
 
     TestRestTemplate http;
 
@@ -147,6 +148,24 @@ class IncidentApiTest {
         assertThat(lines).hasSize(4);
         assertThat(lines[0]).isEqualTo("occurredAt,type,actor,detail");
         assertThat(lines[1]).contains("LOGGED", "api-agent");
+    }
+
+    @Test
+    void timelineCsvNeutralisesCellsASpreadsheetWouldRunAsFormulas() {
+        String id = post(VALID).getBody().get("id").asText();
+        List<String> hostile = List.of("=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1)",
+                "\tcmd", "\rcmd");
+        hostile.forEach(detail -> incidentService.note(id, "NOTE", detail));
+        incidentService.note(id, "NOTE", "a - b = c");
+
+        HttpHeaders accept = new HttpHeaders();
+        accept.setAccept(List.of(MediaType.parseMediaType("text/csv")));
+        String csv = http.exchange("/api/incidents/" + id + "/timeline", HttpMethod.GET, new HttpEntity<>(accept),
+                String.class).getBody();
+
+        assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"", ",\"'+1+1\"",
+                ",\"'-2+3\"", ",\"'@SUM(A1)\"", ",\"'\tcmd\"", ",\"'\rcmd\"", ",\"a - b = c\"");
+        assertThat(csv).doesNotContain(",\"=", ",\"+", ",\"-", ",\"@", ",\"\t", ",\"\r");
     }
 
     @Test

@@ -92,6 +92,11 @@ class MajorIncidentApiTest {
     void unknownIncidentIs404() {
         assertThat(post(user("desk", Roles.SERVICE_DESK), "/api/incidents/INC-999999/major", "{\"reason\":\"x\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        // also for a caller whose right depends on the incident's resolver group
+        assertThat(post(user("erp", "erp-team"), "/api/incidents/INC-999999/major", "{\"reason\":\"x\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(post(user("erp", "erp-team"), "/api/incidents/INC-999999/experiments",
+                "{\"hypothesis\":\"x\",\"action\":\"y\"}").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.incidentflow.notify.oncall;
 
 import io.incidentflow.engine.EngineClock;
+import io.incidentflow.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -31,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class OnCallController {
 
     /** Changing who is on call is for process owners and administrators. */
-    static final String SCHEDULE_EDITORS = "hasAnyAuthority('GROUP_process-owners', 'GROUP_camunda-admin')";
+    static final String SCHEDULE_EDITORS = Roles.Has.PROCESS_OWNERS + " or " + Roles.Has.CAMUNDA_ADMIN;
 
     private final OnCallService onCall;
 

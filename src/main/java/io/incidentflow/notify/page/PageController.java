@@ -1,10 +1,12 @@
 package io.incidentflow.notify.page;
 
 import io.incidentflow.security.CurrentUser;
+import io.incidentflow.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,6 +48,7 @@ public class PageController {
     }
 
     @PostMapping("/pages/{id}/acknowledgement")
+    @PreAuthorize(Roles.Has.CAMUNDA_ADMIN + " or @pageAccess.pagedOrInPagedGroup(#id)")
     @Operation(summary = "Acknowledge a page as the calling user (someone it paged, or a member of the paged group)",
             description = "Stops the escalation. A second acknowledgement changes nothing and answers recorded=false.")
     public PageView acknowledge(@PathVariable String id, CurrentUser user) {
