@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Prometheus Alertmanager webhook receiver (payload version 4), authenticated by
  * {@code Authorization: Bearer <integration key>} ({@code http_config.authorization} in the receiver).
  * Answers 200 only after the event is committed; a retried delivery of the same payload has no second
- * effect; 503 (retried by Alertmanager) when the event could not be applied.
+ * effect; 503 (retried by Alertmanager) when the event could not be applied; 429 with Retry-After when
+ * the key sent more than its rate limit; 403 when a label names a service the key may not act on.
  */
 @RestController
 @Tag(name = "Monitoring events")
@@ -29,13 +30,15 @@ public class AlertmanagerController {
     private final AlertmanagerParser parser;
     private final IngestionService ingestion;
     private final IngestProperties properties;
+    private final KeyRateLimiter rateLimiter;
 
     public AlertmanagerController(IntegrationRepository integrations, AlertmanagerParser parser,
-                                  IngestionService ingestion, IngestProperties properties) {
+                                  IngestionService ingestion, IngestProperties properties, KeyRateLimiter rateLimiter) {
         this.integrations = integrations;
         this.parser = parser;
         this.ingestion = ingestion;
         this.properties = properties;
+        this.rateLimiter = rateLimiter;
     }
 
     /** The answer to an accepted webhook call. */
@@ -55,6 +58,7 @@ public class AlertmanagerController {
     public ResponseEntity<Accepted> receive(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
                                             String authorization, HttpServletRequest request) {
         Integration integration = authenticate(authorization);
+        rateLimiter.acquire(integration);
         MonitoringEvent event = parser.parse(RequestBodies.read(request, properties.maxBodyBytes()));
         IngestionService.Outcome outcome = ingestion.ingest(integration, event);
         return ResponseEntity.ok(new Accepted(outcome.result() == IngestionService.Result.DUPLICATE ? "duplicate" : "success",
@@ -82,9 +86,17 @@ public class AlertmanagerController {
 
     @ExceptionHandler(InvalidEventException.class)
     ResponseEntity<ApiError> invalid(InvalidEventException e) {
-        HttpStatus status = e instanceof RequestBodies.TooLargeException ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        HttpStatus status = e instanceof RequestBodies.TooLargeException ? HttpStatus.PAYLOAD_TOO_LARGE
+                : e instanceof ServiceNotAllowedException ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
         return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(),
                 "Invalid Alertmanager webhook payload: " + e.getMessage(), e.problems()));
+    }
+
+    @ExceptionHandler(KeyRateLimiter.RateLimitedException.class)
+    ResponseEntity<ApiError> throttled(KeyRateLimiter.RateLimitedException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(new ApiError(429, "Too Many Requests", e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(IngestionService.BusyException.class)

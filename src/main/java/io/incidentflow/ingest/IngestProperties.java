@@ -3,6 +3,7 @@ package io.incidentflow.ingest;
 import io.incidentflow.catalog.Criticality;
 import io.incidentflow.incident.Category;
 import io.incidentflow.incident.Level;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -31,6 +32,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                              service is high/high, i.e. P1 with widespread impact, which the
  *                              major-incident criteria hand to Tier 2 triage
  * @param retryAttempts         attempts of one event when it loses a race (duplicate key, lock timeout)
+ * @param rateLimit             events per minute an integration key may send, unless the key has its own limit
+ * @param payloadRetention      how long events with their raw payloads are kept ({@link PayloadPruner})
+ * @param pruneBatchSize        events deleted per transaction when pruning
  */
 @ConfigurationProperties("incidentflow.ingest")
 public record IngestProperties(
@@ -45,7 +49,10 @@ public record IngestProperties(
         Map<String, String> severityAliases,
         Map<String, Rating> severities,
         Map<String, Map<String, Rating>> criticalityOverrides,
-        Integer retryAttempts) {
+        Integer retryAttempts,
+        RateLimit rateLimit,
+        Duration payloadRetention,
+        Integer pruneBatchSize) {
 
     public static final String[] SEVERITIES = {"critical", "error", "warning", "info"};
 
@@ -64,6 +71,17 @@ public record IngestProperties(
                 ? Map.of("mission-critical", Map.of("critical", new Rating(Level.HIGH, Level.HIGH)))
                 : criticalityOverrides;
         retryAttempts = retryAttempts == null ? 30 : retryAttempts;
+        rateLimit = rateLimit == null ? new RateLimit(null) : rateLimit;
+        payloadRetention = payloadRetention == null ? Duration.ofDays(30) : payloadRetention;
+        pruneBatchSize = pruneBatchSize == null ? 1000 : pruneBatchSize;
+        if (payloadRetention.isNegative() || payloadRetention.isZero()) {
+            throw new IllegalArgumentException("incidentflow.ingest.payload-retention must be positive (was "
+                    + payloadRetention + ")");
+        }
+        if (pruneBatchSize < 1) {
+            throw new IllegalArgumentException("incidentflow.ingest.prune-batch-size must be at least 1 (was "
+                    + pruneBatchSize + ")");
+        }
         for (String severity : SEVERITIES) {
             if (!severities.containsKey(severity)) {
                 throw new IllegalArgumentException("incidentflow.ingest.severities needs an entry for '" + severity + "'");
@@ -99,6 +117,22 @@ public record IngestProperties(
         public Rating {
             if (impact == null || urgency == null) {
                 throw new IllegalArgumentException("incidentflow.ingest: every rating needs impact and urgency");
+            }
+        }
+    }
+
+    /**
+     * Per-key rate limit, a token bucket per key on each node.
+     *
+     * @param eventsPerMinute events a key may send per minute, at most that many at once; 0: no limit.
+     *                        Default 120, PagerDuty's Events API v2 limit per integration key.
+     */
+    public record RateLimit(Integer eventsPerMinute) {
+        public RateLimit {
+            eventsPerMinute = eventsPerMinute == null ? 120 : eventsPerMinute;
+            if (eventsPerMinute < 0) {
+                throw new IllegalArgumentException("incidentflow.ingest.rate-limit.events-per-minute must not be"
+                        + " negative (was " + eventsPerMinute + "; 0 turns the limit off)");
             }
         }
     }

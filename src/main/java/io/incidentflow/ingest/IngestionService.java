@@ -1,5 +1,6 @@
 package io.incidentflow.ingest;
 
+import io.incidentflow.catalog.BusinessService;
 import io.incidentflow.catalog.Criticality;
 import io.incidentflow.common.LogSafe;
 import io.incidentflow.engine.EngineClock;
@@ -62,10 +63,12 @@ public class IngestionService {
     private final IngestProperties properties;
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
+    private final IntegrationRepository integrations;
 
     public IngestionService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, IncidentProcess process,
                             IncidentService incidents, SeverityMapping mapping, IngestProperties properties,
-                            EntityManager entityManager, ApplicationEventPublisher events) {
+                            EntityManager entityManager, ApplicationEventPublisher events,
+                            IntegrationRepository integrations) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.process = process;
@@ -74,10 +77,22 @@ public class IngestionService {
         this.properties = properties;
         this.entityManager = entityManager;
         this.events = events;
+        this.integrations = integrations;
     }
 
-    /** Applies the event and returns after its transaction committed. */
+    /**
+     * Applies the event and returns after its transaction committed.
+     *
+     * @throws ServiceNotAllowedException the event names a service the integration may not act on
+     */
     public Outcome ingest(Integration integration, MonitoringEvent event) {
+        mapping.namedService(event).map(BusinessService::getId)
+                .filter(serviceId -> !integrations.allows(integration, serviceId))
+                .ifPresent(serviceId -> {
+                    boolean alertmanager = AlertmanagerParser.FORMAT.equals(event.format());
+                    throw new ServiceNotAllowedException((alertmanager ? "labels." : "payload.custom_details.")
+                            + properties.serviceLabel(), serviceId, alertmanager ? "integration key" : "routing key");
+                });
         RuntimeException last = null;
         for (int attempt = 1; attempt <= properties.retryAttempts(); attempt++) {
             try {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class IntegrationRepository {
 
-    private static final String COLUMNS = "id, name, service_id, key_hint, created_by, created_at, revoked_at";
+    private static final String COLUMNS =
+            "id, name, service_id, key_hint, created_by, created_at, revoked_at, rate_limit_per_minute";
 
     private final JdbcTemplate jdbc;
 
@@ -37,6 +39,27 @@ public class IntegrationRepository {
             return statement;
         }, keys);
         return keys.getKey().longValue();
+    }
+
+    /** Replaces the further services the key may act on and its own rate limit (null: the default). */
+    public void changeScope(long id, Collection<String> otherServiceIds, Integer rateLimitPerMinute) {
+        jdbc.update("update ingest_integration set rate_limit_per_minute = ? where id = ?", rateLimitPerMinute, id);
+        jdbc.update("delete from ingest_integration_service where integration_id = ?", id);
+        jdbc.batchUpdate("insert into ingest_integration_service (integration_id, service_id) values (?, ?)",
+                otherServiceIds.stream().map(serviceId -> new Object[] {id, serviceId}).toList());
+    }
+
+    /** The services besides its own that the integration may act on, sorted. */
+    public List<String> otherServices(long id) {
+        return jdbc.queryForList("select service_id from ingest_integration_service where integration_id = ?"
+                + " order by service_id", String.class, id);
+    }
+
+    /** Whether the integration's events may act on the service: its own, or one camunda-admin allowed. */
+    public boolean allows(Integration integration, String serviceId) {
+        return integration.serviceId().equals(serviceId) || jdbc.queryForObject("select count(*) from"
+                + " ingest_integration_service where integration_id = ? and service_id = ?", Integer.class,
+                integration.id(), serviceId) > 0;
     }
 
     public Optional<Integration> findActiveByKeyHash(String keySha256) {
@@ -70,7 +93,7 @@ public class IntegrationRepository {
     private static Integration map(ResultSet rs, int row) throws SQLException {
         return new Integration(rs.getLong("id"), rs.getString("name"), rs.getString("service_id"),
                 rs.getString("key_hint"), rs.getString("created_by"), instant(rs, "created_at"),
-                instant(rs, "revoked_at"));
+                instant(rs, "revoked_at"), rs.getObject("rate_limit_per_minute", Integer.class));
     }
 
 }

@@ -30,9 +30,11 @@ final class JsonChecks {
         try {
             root = READER.readTree(body);
         } catch (JsonProcessingException e) {
+            // Constraint violations (nesting too deep, numbers too long) carry no location.
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw new InvalidEventException(List.of(new FieldProblem("body",
-                    "is not valid JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
-                            + ", column " + e.getLocation().getColumnNr() + ")")));
+                    "is not valid JSON: " + e.getOriginalMessage() + where)));
         } catch (IOException e) {
             throw new InvalidEventException(List.of(new FieldProblem("body", "could not be read")));
         }

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * PagerDuty Events API v2 compatible endpoint: {@code routing_key} is the integration key; trigger,
  * acknowledge and resolve with PagerDuty's dedup_key semantics. 202 after the event is committed;
- * 400 {@code {"status":"invalid event",…}} for anything invalid (not to be retried).
+ * 400 {@code {"status":"invalid event",…}} for anything invalid (not to be retried), also an event naming
+ * a service the key may not act on; 429 with Retry-After when the key sent more than its rate limit.
  */
 @RestController
 @Tag(name = "Monitoring events")
@@ -28,13 +29,15 @@ public class PagerDutyController {
     private final PagerDutyParser parser;
     private final IngestionService ingestion;
     private final IngestProperties properties;
+    private final KeyRateLimiter rateLimiter;
 
     public PagerDutyController(IntegrationRepository integrations, PagerDutyParser parser, IngestionService ingestion,
-                               IngestProperties properties) {
+                               IngestProperties properties, KeyRateLimiter rateLimiter) {
         this.integrations = integrations;
         this.parser = parser;
         this.ingestion = ingestion;
         this.properties = properties;
+        this.rateLimiter = rateLimiter;
     }
 
     /** PagerDuty's answer body, for success and for errors. */
@@ -54,6 +57,8 @@ public class PagerDutyController {
             integration = integrations.findActiveByKeyHash(IntegrationKeys.sha256(key.strip())).orElse(null);
             if (integration == null) {
                 checks.problem("routing_key", "is not a valid integration key (unknown or revoked)");
+            } else {
+                rateLimiter.acquire(integration);
             }
         }
         MonitoringEvent event = parser.parse(root, checks, body);
@@ -73,6 +78,13 @@ public class PagerDutyController {
     ResponseEntity<Answer> invalid(InvalidInputException e) {
         return ResponseEntity.badRequest().body(new Answer("invalid event", "Event object is invalid", null,
                 e.problems().stream().map(p -> "'" + p.field() + "' " + p.reason()).toList()));
+    }
+
+    @ExceptionHandler(KeyRateLimiter.RateLimitedException.class)
+    ResponseEntity<Answer> throttled(KeyRateLimiter.RateLimitedException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(new Answer("throttled", "Too many events for this routing key", null, List.of(e.getMessage())));
     }
 
     @ExceptionHandler(IngestionService.BusyException.class)

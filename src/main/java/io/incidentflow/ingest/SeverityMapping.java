@@ -32,8 +32,7 @@ public class SeverityMapping {
 
     public Mapped map(MonitoringEvent event, String integrationServiceId) {
         Map<String, String> labels = event.labels();
-        BusinessService service = Optional.ofNullable(labels.get(properties.serviceLabel()))
-                .flatMap(catalog::find)
+        BusinessService service = namedService(event)
                 .or(() -> catalog.find(integrationServiceId))
                 .orElseThrow(() -> new IllegalStateException("service " + integrationServiceId + " of the integration is gone"));
         String severity = normalize(event.severity());
@@ -48,6 +47,14 @@ public class SeverityMapping {
                 ? "" : " (sent: " + event.severity() + ")") + " on " + service.getCriticality().code() + " service "
                 + service.getId() + " → impact " + impact.code() + ", urgency " + urgency.code();
         return new Mapped(service, severity, impact, urgency, category, explanation);
+    }
+
+    /**
+     * The catalog service the event's service label (Alertmanager) or custom_details field (PagerDuty)
+     * names; empty when it names none or an id that is not in the catalog (then the integration's own).
+     */
+    public Optional<BusinessService> namedService(MonitoringEvent event) {
+        return Optional.ofNullable(event.labels().get(properties.serviceLabel())).flatMap(catalog::find);
     }
 
     /** One of the configured severities: as sent, through an alias, or the default. */

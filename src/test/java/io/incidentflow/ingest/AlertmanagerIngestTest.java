@@ -135,6 +135,7 @@ class AlertmanagerIngestTest {
     void serviceAndSeverityComeFromLabels_criticalOnMissionCriticalGoesToTier2() throws Exception {
         ObjectNode payload = (ObjectNode) IngestClient.JSON.readTree(FIRING);
         ((ObjectNode) payload.get("commonLabels")).put("severity", "page").put("service", "payments");
+        client.allow(key, "payments");
 
         String id = client.alertmanager(key, payload.toString()).getBody().get("incidentId").asText();
 

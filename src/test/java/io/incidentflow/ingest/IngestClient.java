@@ -47,6 +47,19 @@ final class IngestClient {
     record Key(long id, String key) {
     }
 
+    /** Lets the key act on these services too, as camunda-admin does with PUT /api/integrations/{id}/scope. */
+    void allow(Key key, String... serviceIds) {
+        for (String serviceId : serviceIds) {
+            jdbc.update("insert into ingest_integration_service (integration_id, service_id) values (?, ?)",
+                    key.id(), serviceId);
+        }
+    }
+
+    /** Gives the key its own rate limit. */
+    void limit(Key key, int eventsPerMinute) {
+        jdbc.update("update ingest_integration set rate_limit_per_minute = ? where id = ?", eventsPerMinute, key.id());
+    }
+
     static String fixture(String name) {
         try (InputStream in = IngestClient.class.getResourceAsStream("/ingest/" + name)) {
             if (in == null) {

@@ -14,7 +14,8 @@ class IngestPropertiesTest {
 
     private static IngestProperties with(String defaultSeverity, Map<String, String> aliases,
                                          Map<String, Map<String, Rating>> overrides) {
-        return new IngestProperties(null, null, null, null, null, null, null, defaultSeverity, aliases, null, overrides, null);
+        return new IngestProperties(null, null, null, null, null, null, null, defaultSeverity, aliases, null, overrides, null,
+                null, null, null);
     }
 
     @Test

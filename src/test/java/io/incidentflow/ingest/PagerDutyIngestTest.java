@@ -177,6 +177,7 @@ class PagerDutyIngestTest {
 
     @Test
     void customDetailsNameServiceAndImpact() throws Exception {
+        client.allow(key, "email");
         client.pagerduty(event("pagerduty-trigger.json", e -> ((ObjectNode) e.get("payload").get("custom_details"))
                 .put("service", "email").put("impact", "high")));
 
