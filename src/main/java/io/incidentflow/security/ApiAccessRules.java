@@ -15,7 +15,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 
 /**
  * Coarse rules for every authenticated {@code /api/**} request (finer, per-endpoint rules belong in
- * the controllers, e.g. {@code @PreAuthorize("hasAuthority('GROUP_service-desk')")} or {@link CurrentUser}):
+ * the controller methods, e.g. {@code @PreAuthorize(Roles.Has.SERVICE_DESK)}):
  * <ul>
  *   <li>the caller must belong to at least one Camunda group (no group, no role);</li>
  *   <li>{@code auditors} are read-only: a caller whose only role is {@code auditors} may only GET.</li>

@@ -8,8 +8,8 @@ import java.util.Map;
  * Camunda group ids of the roles in SPEC "Roles". Resolver groups are not listed here: their ids come
  * from the service catalog and are created with {@link IdentitySetup#ensureResolverGroup(String)}.
  *
- * <p>API code checks roles with Spring Security authorities {@code GROUP_<groupId>}, e.g.
- * {@code @PreAuthorize("hasAuthority('GROUP_service-desk')")} or {@link #authority(String)}.
+ * <p>API code states who may call a method with {@code @PreAuthorize} and the expressions of {@link Has}, which
+ * test the Spring Security authorities {@code GROUP_<groupId>} ({@link #authority(String)}).
  */
 public final class Roles {
 

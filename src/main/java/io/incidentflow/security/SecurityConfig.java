@@ -27,7 +27,7 @@ import org.springframework.security.web.SecurityFilterChain;
  *       UI, API docs and {@code /status} are public, and so are acknowledgement links ({@code /ack/<token>}),
  *       which carry their own HMAC-signed, expiring credential. Any other path is refused.</li>
  * </ul>
- * Method security is on, so controllers may use {@code @PreAuthorize("hasAuthority('GROUP_…')")}.
+ * Method security is on: controllers say who may call them with {@code @PreAuthorize(Roles.Has.…)}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
