@@ -300,8 +300,10 @@ class EngineAuthorizationMatrixTest {
             assertThat(runtimeService.getVariable(instanceId, "incidentId")).isEqualTo("INC-000001");
             assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(desk);
 
-            assertThat(postJson(port, "/engine-rest/task/" + taskId + "/complete", auth, "{}").statusCode())
-                    .isEqualTo(204);
+            // as Tasklist opens and submits the task's form
+            assertThat(get(port, "/engine-rest/task/" + taskId + "/form-variables", auth).statusCode()).isEqualTo(200);
+            assertThat(postJson(port, "/engine-rest/task/" + taskId + "/submit-form", auth, "{\"variables\": {}}")
+                    .statusCode()).isEqualTo(204);
             assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
         } finally {
             repositoryService.deleteDeployment(probe.getDeploymentId(), true);
