@@ -5,9 +5,11 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import io.incidentflow.catalog.ResolverGroupDeclared;
 import java.util.Arrays;
+import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -37,6 +39,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Candidate-group access to tasks is not granted here: the engine creates it when a group
  * becomes candidate of a task.
+ *
+ * <p>Least privilege: a group may start only the processes {@link ProcessStarter} gives it; only
+ * {@code camunda-admin} deletes deployments or process instances. Grants that earlier versions created
+ * broader are narrowed at start ({@link #narrowLegacyGrants()}).
  */
 @Component
 @Order(IdentitySetup.ORDER)
@@ -81,6 +87,7 @@ public class IdentitySetup implements ApplicationRunner {
         for (Resources resource : Resources.values()) {
             grant(Roles.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
         }
+        narrowLegacyGrants();
         log.info("IncidentFlow groups and authorizations checked: {}", Roles.all());
     }
 
@@ -105,12 +112,20 @@ public class IdentitySetup implements ApplicationRunner {
         grantWorkingGroup(groupId);
     }
 
-    /** Tasklist, and starting processes from Tasklist start forms. */
+    /**
+     * Tasklist with the definitions it shows, and starting the processes {@link ProcessStarter} gives the
+     * group. Starting needs both CREATE_INSTANCE on the definition (per key) and CREATE on process instances.
+     */
     private void grantWorkingGroup(String groupId) {
         grant(groupId, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-        grant(groupId, Resources.PROCESS_DEFINITION, ANY,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(groupId, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+        grant(groupId, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+        List<String> startable = ProcessStarter.processKeysStartableBy(groupId);
+        for (String processKey : startable) {
+            grant(groupId, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        }
+        if (!startable.isEmpty()) {
+            grant(groupId, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+        }
     }
 
     /** Cockpit and read-only access to definitions, decisions, instances, tasks and history. */
@@ -136,13 +151,63 @@ public class IdentitySetup implements ApplicationRunner {
         grant(groupId, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
     }
 
-    /** Cockpit, read of definitions, and deploying / removing deployments of the models they own. */
+    /**
+     * Cockpit, read of definitions, and deploying new versions of the models they own. Removing a
+     * deployment (and with it running instances and history) is left to {@code camunda-admin}.
+     */
     private void grantProcessOwners(String groupId) {
         grant(groupId, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
         grant(groupId, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
         grant(groupId, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
         grant(groupId, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
-        grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+        grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    }
+
+    /**
+     * Databases set up by earlier versions hold broader grants, which {@link #grant} keeps because a grant
+     * exists: CREATE_INSTANCE on every definition for working and resolver groups, DELETE on deployments
+     * for process owners. Removes just those permissions; anything else in the grants stays as it is.
+     */
+    private void narrowLegacyGrants() {
+        authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(Resources.PROCESS_DEFINITION)
+                .resourceId(ANY)
+                .hasPermission(ProcessDefinitionPermissions.CREATE_INSTANCE)
+                .list().stream()
+                .filter(authorization -> isWorkingOrResolverGroup(authorization.getGroupId()))
+                .forEach(authorization -> revoke(authorization, Resources.PROCESS_DEFINITION,
+                        ProcessDefinitionPermissions.CREATE_INSTANCE));
+        authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(Roles.PROCESS_OWNERS)
+                .resourceType(Resources.DEPLOYMENT)
+                .resourceId(ANY)
+                .hasPermission(Permissions.DELETE)
+                .list()
+                .forEach(authorization -> revoke(authorization, Resources.DEPLOYMENT, Permissions.DELETE));
+    }
+
+    /** A role group that works tasks, or a group created for a catalog resolver group (WORKFLOW, no role). */
+    private boolean isWorkingOrResolverGroup(String groupId) {
+        if (groupId == null || Roles.isReserved(groupId)) {
+            return false;
+        }
+        return Roles.WORKING_GROUPS.contains(groupId) || identityService.createGroupQuery()
+                .groupId(groupId).groupType(Roles.TYPE_WORKFLOW).count() > 0;
+    }
+
+    private void revoke(Authorization authorization, Resource resource, Permission permission) {
+        authorization.removePermission(permission);
+        try {
+            authorizationService.saveAuthorization(authorization);
+            log.info("Narrowed an earlier version's grant: group '{}' no longer has {} on {} '{}'",
+                    authorization.getGroupId(), permission.getName(), resource.resourceName(),
+                    authorization.getResourceId());
+        } catch (OptimisticLockingException e) {
+            // Another node narrowed the same grant at the same moment.
+            log.debug("Grant {} was changed concurrently", authorization.getId(), e);
+        }
     }
 
     private void ensureGroup(String groupId, String name, String type) {

@@ -7,6 +7,7 @@ import static io.incidentflow.security.SecurityTestSupport.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.incidentflow.incident.process.IncidentModel;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -50,6 +53,9 @@ class IdentitySetupTest {
     @Autowired
     RepositoryService repositoryService;
 
+    @Autowired
+    RuntimeService runtimeService;
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -63,7 +69,7 @@ class IdentitySetupTest {
     }
 
     @Test
-    void workingGroupsUseTasklistAndStartProcesses() {
+    void workingGroupsUseTasklistAndStartOnlyTheirProcesses() {
         for (String groupId : Roles.WORKING_GROUPS) {
             assertWorkingGroupAuthorizations(groupId);
         }
@@ -101,7 +107,7 @@ class IdentitySetupTest {
         assertThat(can(groups, ProcessDefinitionPermissions.READ, Resources.PROCESS_DEFINITION)).isTrue();
         assertThat(can(groups, Permissions.CREATE, Resources.DEPLOYMENT)).isTrue();
         assertThat(can(groups, Permissions.READ, Resources.DEPLOYMENT)).isTrue();
-        assertThat(can(groups, Permissions.DELETE, Resources.DEPLOYMENT)).isTrue();
+        assertThat(can(groups, Permissions.DELETE, Resources.DEPLOYMENT)).isFalse();
         assertThat(can(groups, ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION)).isFalse();
     }
 
@@ -122,7 +128,7 @@ class IdentitySetupTest {
         String auditor = createUser(identityService, "authz-auditor", Roles.AUDITORS);
 
         assertThat(authorizationService.isUserAuthorized(desk, groupsOf(desk),
-                ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION)).isTrue();
+                ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, IncidentModel.PROCESS_KEY)).isTrue();
         assertThat(authorizationService.isUserAuthorized(desk, groupsOf(desk),
                 ProcessInstancePermissions.CREATE, Resources.PROCESS_INSTANCE)).isTrue();
         assertThat(authorizationService.isUserAuthorized(auditor, groupsOf(auditor),
@@ -154,8 +160,8 @@ class IdentitySetupTest {
         Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
         assertThat(group.getName()).isEqualTo(groupId);
         assertThat(group.getType()).isEqualTo("WORKFLOW");
-        // Tasklist access, process definitions, process instances (+ the engine's own READ on the group itself).
-        assertThat(authorizations).isGreaterThanOrEqualTo(3);
+        // Tasklist access and reading definitions (+ the engine's own READ on the group itself).
+        assertThat(authorizations).isGreaterThanOrEqualTo(2);
         assertThat(authorizationService.createAuthorizationQuery().groupIdIn(groupId).count()).isEqualTo(authorizations);
         assertWorkingGroupAuthorizations(groupId);
 
@@ -183,11 +189,10 @@ class IdentitySetupTest {
             String auditor = createUser(identityService, "e2e-auditor", Roles.AUDITORS);
             String start = "/engine-rest/process-definition/key/" + key + "/start";
 
+            // a process nobody was given to start (ProcessStarter): the engine and the app start it
             assertThat(postJson(port, start, basic(auditor, auditor + "-pw"), "{}").statusCode()).isEqualTo(403);
-
-            HttpResponse<String> started = postJson(port, start, basic(desk, desk + "-pw"), "{}");
-            assertThat(started.statusCode()).isEqualTo(200);
-            String instanceId = json.readTree(started.body()).get("id").asText();
+            assertThat(postJson(port, start, basic(desk, desk + "-pw"), "{}").statusCode()).isEqualTo(403);
+            String instanceId = runtimeService.startProcessInstanceByKey(key).getId();
 
             String tasks = "/engine-rest/task?processInstanceId=" + instanceId;
             JsonNode deskTasks = json.readTree(get(port, tasks, basic(desk, desk + "-pw")).body());
@@ -222,6 +227,13 @@ class IdentitySetupTest {
                 .addModelInstance(key + ".bpmn", model)
                 .addString(formId + ".form", form)
                 .deploy().getId();
+        // as an administrator would give the desk a new process of its own
+        Authorization startGrant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        startGrant.setGroupId(Roles.SERVICE_DESK);
+        startGrant.setResource(Resources.PROCESS_DEFINITION);
+        startGrant.setResourceId(key);
+        startGrant.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
+        authorizationService.saveAuthorization(startGrant);
         try {
             String desk = createUser(identityService, "form-desk", Roles.SERVICE_DESK);
             String auditor = createUser(identityService, "form-auditor", Roles.AUDITORS);
@@ -240,6 +252,7 @@ class IdentitySetupTest {
                     basic(desk, desk + "-pw"), "{\"variables\": {\"summary\": {\"value\": \"Printer down\"}}}");
             assertThat(submitted.statusCode()).isEqualTo(200);
         } finally {
+            authorizationService.deleteAuthorization(startGrant.getId());
             repositoryService.deleteDeployment(deploymentId, true);
         }
     }
@@ -250,8 +263,14 @@ class IdentitySetupTest {
         assertThat(can(groups, Permissions.ACCESS, Resources.APPLICATION, "cockpit")).as(groupId).isFalse();
         assertThat(can(groups, ProcessDefinitionPermissions.READ, Resources.PROCESS_DEFINITION)).as(groupId).isTrue();
         assertThat(can(groups, ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION))
-                .as(groupId).isTrue();
-        assertThat(can(groups, ProcessInstancePermissions.CREATE, Resources.PROCESS_INSTANCE)).as(groupId).isTrue();
+                .as(groupId).isFalse();
+        List<String> startable = ProcessStarter.processKeysStartableBy(groupId);
+        for (String processKey : startable) {
+            assertThat(can(groups, ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
+                    processKey)).as(groupId + " starts " + processKey).isTrue();
+        }
+        assertThat(can(groups, ProcessInstancePermissions.CREATE, Resources.PROCESS_INSTANCE)).as(groupId)
+                .isEqualTo(!startable.isEmpty());
         assertThat(can(groups, ProcessInstancePermissions.DELETE, Resources.PROCESS_INSTANCE)).as(groupId).isFalse();
         assertThat(can(groups, Permissions.CREATE, Resources.DEPLOYMENT)).as(groupId).isFalse();
     }

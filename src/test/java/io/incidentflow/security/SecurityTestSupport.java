@@ -36,8 +36,21 @@ final class SecurityTestSupport {
     }
 
     static HttpResponse<String> postJson(int port, String path, String authorization, String json) throws Exception {
+        return send(port, "POST", path, authorization, HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    static HttpResponse<String> putJson(int port, String path, String authorization, String json) throws Exception {
+        return send(port, "PUT", path, authorization, HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    static HttpResponse<String> delete(int port, String path, String authorization) throws Exception {
+        return send(port, "DELETE", path, authorization, HttpRequest.BodyPublishers.noBody());
+    }
+
+    private static HttpResponse<String> send(int port, String method, String path, String authorization,
+                                             HttpRequest.BodyPublisher body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .method(method, body)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json");
         if (authorization != null) {
