@@ -48,8 +48,7 @@ class EngineForms {
             if (task == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Target(form(() -> formService.getDeployedTaskForm(taskId)),
-                    taskService.getVariables(taskId)));
+            return Optional.of(new Target(form(() -> formService.getDeployedTaskForm(taskId)), context(taskId)));
         });
     }
 
@@ -73,6 +72,15 @@ class EngineForms {
             }
             return Optional.of(new Target(form(() -> formService.getDeployedStartForm(definition.getId())), Map.of()));
         });
+    }
+
+    /** What the form's conditions can read besides the submission; without it a hidden field counts as shown. */
+    private Map<String, Object> context(String taskId) {
+        try {
+            return taskService.getVariables(taskId);
+        } catch (ProcessEngineException e) {
+            return Map.of(); // e.g. a variable that does not deserialize: conditions see the submission only
+        }
     }
 
     private static Optional<CamundaForm> form(Supplier<InputStream> deployed) {
