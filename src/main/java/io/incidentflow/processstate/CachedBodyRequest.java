@@ -18,6 +18,12 @@ import java.nio.charset.StandardCharsets;
  */
 final class CachedBodyRequest extends HttpServletRequestWrapper {
 
+    /**
+     * Largest body read into memory. Variable writes and form submissions are small; the webapps' own
+     * authentication runs after the guard, so an anonymous caller must not make it buffer without limit.
+     */
+    static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
     private byte[] body;
 
     CachedBodyRequest(HttpServletRequest request) {
@@ -27,7 +33,11 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
     byte[] body() {
         if (body == null) {
             try {
-                body = super.getInputStream().readAllBytes();
+                byte[] read = super.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+                if (read.length > MAX_BODY_BYTES) {
+                    throw StateViolation.tooLarge(MAX_BODY_BYTES);
+                }
+                body = read;
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the request body", e);
             }

@@ -61,6 +61,10 @@ public class ProcessStateGuard extends OncePerRequestFilter {
             "processVariables", "processVariablesLocal", "processVariablesToTriggeredScope", "modifications");
     /** Body fields holding a list of instructions, each of which may carry variables. */
     private static final List<String> INSTRUCTION_LISTS = List.of("instructions", "startInstructions");
+    /** Body fields holding an object that carries variables itself (a migration plan sets variables). */
+    private static final List<String> NESTED_CARRIERS = List.of("migrationPlan");
+    /** Evaluating a decision reads the variables sent and writes no process state. */
+    private static final Pattern DECISION_EVALUATION = Pattern.compile("decision-definition/.+/evaluate");
 
     private final String restPrefix;
     private final String webappPrefix;
@@ -120,7 +124,7 @@ public class ProcessStateGuard extends OncePerRequestFilter {
             JsonNode body = json(request);
             forms.start(null, m.group(1), m.group(2)).ifPresent(definition -> submit(definition,
                     variables(body, "variables"), instructionVariables(body), caller));
-        } else {
+        } else if (!DECISION_EVALUATION.matcher(path).matches()) {
             List<String> names = directWrites(path, request);
             if (!names.isEmpty()) {
                 write(names, caller.get());
@@ -173,6 +177,9 @@ public class ProcessStateGuard extends OncePerRequestFilter {
             names.addAll(variables(body, carrier).keySet());
         }
         names.addAll(instructionVariables(body));
+        for (String nested : NESTED_CARRIERS) {
+            names.addAll(variables(body.path(nested), "variables").keySet());
+        }
         if (m.matches()) {
             body.path("deletions").forEach(name -> names.add(name.asText()));
         }

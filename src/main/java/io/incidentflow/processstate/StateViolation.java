@@ -25,6 +25,10 @@ final class StateViolation extends RuntimeException {
         return new StateViolation(403, field, message);
     }
 
+    static StateViolation tooLarge(int maxBytes) {
+        return new StateViolation(413, null, "The request body is larger than " + maxBytes + " bytes");
+    }
+
     static StateViolation unauthenticated() {
         return new StateViolation(401, null, "Authentication required");
     }

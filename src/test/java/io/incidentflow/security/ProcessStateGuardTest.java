@@ -205,6 +205,10 @@ class ProcessStateGuardTest {
         assertThat(variable(task.getProcessInstanceId(), "diagnosisNotes")).isEqualTo("Corrected by the admin");
         assertRefused(put(instance + "diagnosisNotes", deskAuth, "{\"value\": \"x\", \"type\": \"String\"}"),
                 403, "diagnosisNotes");
+        // the same through the webapps' engine API, as the Tasklist user
+        assertRefused(tasklist().send("PUT", "task/" + task.getId() + "/variables/incidentId", other),
+                403, "incidentId");
+        assertThat(variable(task.getProcessInstanceId(), "incidentId")).isEqualTo(incident.getId());
     }
 
     @Test
@@ -221,6 +225,10 @@ class ProcessStateGuardTest {
         assertRefused(postJson(port, "/engine-rest/process-instance/" + instanceId + "/modification", adminAuth, """
                 {"instructions": [{"type": "startBeforeActivity", "activityId": "Task_InitialDiagnosis",
                   "variables": {"incidentId": {"value": "INC-1"}}}]}"""), 400, "incidentId");
+        assertRefused(postJson(port, "/engine-rest/migration/execute", deskAuth, """
+                {"migrationPlan": {"sourceProcessDefinitionId": "a", "targetProcessDefinitionId": "b",
+                  "instructions": [], "variables": {"resolverGroup": {"value": "x"}}},
+                 "processInstanceIds": ["%s"]}""".formatted(instanceId)), 403, "resolverGroup");
         assertThat(variable(instanceId, "incidentId")).isEqualTo(incident.getId());
     }
 
@@ -319,23 +327,29 @@ class ProcessStateGuardTest {
         // the login starts a new session; the app page, loaded next as in the browser, gives it its CSRF token
         browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/default/"))).GET().build(),
                 HttpResponse.BodyHandlers.discarding());
-        return new TasklistSession(browser, cookies, url("/camunda/api/engine/engine/default/task/"));
+        return new TasklistSession(browser, cookies, url("/camunda/api/engine/engine/default/"));
     }
 
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
 
-    private record TasklistSession(HttpClient browser, CookieManager cookies, String tasks) {
+    private record TasklistSession(HttpClient browser, CookieManager cookies, String engineApi) {
 
         HttpResponse<String> submitForm(Task task, String body) throws Exception {
+            return send("POST", "task/" + task.getId() + "/submit-form", body);
+        }
+
+        /** A call of the webapps' engine API as Tasklist makes it, e.g. {@code task/42/submit-form}. */
+        HttpResponse<String> send(String method, String path, String body) throws Exception {
             // the token may be renewed at login: send the current one
             String csrf = cookies.getCookieStore().getCookies().stream()
                     .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
-            return browser.send(HttpRequest.newBuilder(URI.create(tasks + task.getId() + "/submit-form"))
+            return browser.send(HttpRequest.newBuilder(URI.create(engineApi + path))
                     .header("Content-Type", "application/json")
                     .header("X-XSRF-TOKEN", csrf)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 }
