@@ -1,5 +1,8 @@
 package io.incidentflow;
 
+import static io.incidentflow.processstate.CamundaForm.components;
+import static io.incidentflow.processstate.CamundaForm.disabled;
+import static io.incidentflow.processstate.CamundaForm.required;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,24 +203,6 @@ class FormsTest {
   static String formId(Path file) {
     String name = file.getFileName().toString();
     return name.substring(0, name.length() - ".form".length());
-  }
-
-  /** All components, depth first (groups and dynamic lists nest components). */
-  static List<JsonNode> components(JsonNode container) {
-    List<JsonNode> all = new ArrayList<>();
-    for (JsonNode c : container.path("components")) {
-      all.add(c);
-      all.addAll(components(c));
-    }
-    return all;
-  }
-
-  static boolean required(JsonNode c) {
-    return c.path("validate").path("required").asBoolean(false);
-  }
-
-  static boolean disabled(JsonNode c) {
-    return c.path("disabled").asBoolean(false);
   }
 
   @Test

@@ -17,7 +17,7 @@ public final class ContinuityVariables {
 
     // Call contract: set by the caller (Tier 2 call activity, API, Tasklist start form)
     /** Optional: the incident continuity is invoked for; absent for direct invocations. */
-    public static final ProcessVariable<String> INCIDENT_ID = stringVariable("incidentId");
+    public static final ProcessVariable<String> INCIDENT_ID = stringVariable("incidentId").control();
     /** Ids of the affected catalog services. */
     public static final ProcessVariable<List<String>> SERVICE_IDS = stringListVariable("serviceIds");
     public static final ProcessVariable<String> INVOCATION_REASON = stringVariable("invocationReason");

@@ -14,10 +14,16 @@ public final class ProcessVariable<T> {
 
     private final String name;
     private final Class<T> type;
+    private final boolean control;
 
     private ProcessVariable(String name, Class<T> type) {
+        this(name, type, false);
+    }
+
+    private ProcessVariable(String name, Class<T> type, boolean control) {
         this.name = name;
         this.type = type;
+        this.control = control;
     }
 
     public static ProcessVariable<String> stringVariable(String name) {
@@ -49,6 +55,19 @@ public final class ProcessVariable<T> {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * The same variable, marked as steering the process although a form asks a person for it (e.g. the roles
+     * of a major incident, the incident a hypothesis is for). Variables no form asks for are control
+     * variables anyway; see {@code io.incidentflow.processstate.ControlVariables}.
+     */
+    public ProcessVariable<T> control() {
+        return new ProcessVariable<>(name, type, true);
+    }
+
+    public boolean isControl() {
+        return control;
     }
 
     /** The value, or empty when the variable is absent or null in the scope hierarchy. */

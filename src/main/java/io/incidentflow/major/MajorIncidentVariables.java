@@ -29,8 +29,8 @@ public final class MajorIncidentVariables {
     public static final ProcessVariable<String> STAKEHOLDER_UPDATE_CYCLE = stringVariable("stakeholderUpdateCycle");
     public static final ProcessVariable<String> TECHNICAL_BRIDGE = stringVariable("technicalBridge");
     public static final ProcessVariable<String> BUSINESS_BRIDGE = stringVariable("businessBridge");
-    public static final ProcessVariable<String> INCIDENT_COMMANDER = stringVariable("incidentCommander");
-    public static final ProcessVariable<String> COMMUNICATIONS_LEAD = stringVariable("communicationsLead");
+    public static final ProcessVariable<String> INCIDENT_COMMANDER = stringVariable("incidentCommander").control();
+    public static final ProcessVariable<String> COMMUNICATIONS_LEAD = stringVariable("communicationsLead").control();
 
     // One experiment (local to its run of the event sub-process)
     public static final ProcessVariable<Number> EXPERIMENT_ID = numberVariable("experimentId");

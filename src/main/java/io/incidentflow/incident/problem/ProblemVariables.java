@@ -10,7 +10,7 @@ public final class ProblemVariables {
     public static final String PROCESS_KEY = "problem-follow-up";
 
     public static final ProcessVariable<String> PROBLEM_ID = stringVariable("problemId");
-    public static final ProcessVariable<String> INCIDENT_ID = stringVariable("incidentId");
+    public static final ProcessVariable<String> INCIDENT_ID = stringVariable("incidentId").control();
     public static final ProcessVariable<String> TITLE = stringVariable("title");
     public static final ProcessVariable<String> WORKAROUND = stringVariable("workaround");
     public static final ProcessVariable<String> RESOLVER_GROUP = stringVariable("resolverGroup");

@@ -14,7 +14,7 @@ import java.util.Map;
 public final class IncidentVariables {
 
     // Logged (start form, API, monitoring)
-    public static final ProcessVariable<String> INCIDENT_ID = stringVariable("incidentId");
+    public static final ProcessVariable<String> INCIDENT_ID = stringVariable("incidentId").control();
     public static final ProcessVariable<String> SOURCE = stringVariable("source");
     public static final ProcessVariable<String> TITLE = stringVariable("title");
     public static final ProcessVariable<String> DESCRIPTION = stringVariable("description");

@@ -18,7 +18,7 @@ public final class PageModel {
     public static final String EVENT_ACK_TIMEOUT = "Event_AckTimeout";
 
     // Inputs (camunda:in of the calling activity)
-    public static final ProcessVariable<String> INCIDENT_ID = stringVariable("incidentId");
+    public static final ProcessVariable<String> INCIDENT_ID = stringVariable("incidentId").control();
     public static final ProcessVariable<String> PAGE_GROUP = stringVariable("pageGroup");
     public static final ProcessVariable<String> PAGE_SUMMARY = stringVariable("pageSummary");
     public static final ProcessVariable<String> PAGE_EVENT = stringVariable("pageEvent");

@@ -1,0 +1,32 @@
+package io.incidentflow.processstate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Puts the {@link ProcessStateGuard} in front of both engine APIs, behind their authentication filters. */
+@Configuration(proxyBeanMethods = false)
+class ProcessStateGuardConfiguration {
+
+    @Bean
+    FilterRegistrationBean<ProcessStateGuard> processStateGuard(
+            @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+            EngineForms forms, FormValidator validator, ControlVariables controlVariables,
+            IdentityService identityService, ObjectMapper mapper) {
+        String rest = "/" + restPath.replaceAll("^/+|/+$", "");
+        // The webapps' copy of the engine REST API, used by Tasklist and Cockpit
+        String webappEngineApi = "/" + webappPath.replaceAll("^/+|/+$", "") + "/api/engine";
+        FilterRegistrationBean<ProcessStateGuard> registration = new FilterRegistrationBean<>(new ProcessStateGuard(
+                rest, webappEngineApi, forms, validator, controlVariables, identityService, mapper));
+        registration.setName("process-state-guard");
+        registration.addUrlPatterns(rest + "/*", webappEngineApi + "/*");
+        // Mapped after all filters mapped "before" (Spring Security, the engine REST API's authentication
+        // filter): the engine user of a REST call is known here. See ProcessStateGuard#caller for the webapps.
+        registration.setMatchAfter(true);
+        return registration;
+    }
+}
