@@ -85,6 +85,7 @@ class HostileRequestsTest {
                 request("service desk overrides on-call", desk, "POST", "/api/oncall/service-desk/overrides", "{\"level\":1,\"personId\":\"x\",\"from\":\"2030-01-01T00:00:00Z\",\"until\":\"2030-01-02T00:00:00Z\",\"reason\":\"x\"}"),
                 request("process owner invokes continuity", owner, "POST", "/api/continuity/invocations", "{\"serviceIds\":[\"payments\"],\"reason\":\"x\"}"),
                 request("service desk deploys a model", desk, "POST", "/engine-rest/deployment/create", null),
+                request("process owner deploys without a file", owner, "POST", "/engine-rest/deployment/create", "{}"),
                 request("service desk creates a user over engine REST", desk, "POST", "/engine-rest/user/create", "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"x\"}}"),
                 request("service desk adds itself to the admins", desk, "PUT", "/engine-rest/group/camunda-admin/members/hostile-desk", null),
                 request("service desk grants itself everything", desk, "POST", "/engine-rest/authorization/create", "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"hostile-desk\",\"resourceType\":0,\"resourceId\":\"*\"}"),

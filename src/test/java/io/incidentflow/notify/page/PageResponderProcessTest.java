@@ -169,7 +169,7 @@ class PageResponderProcessTest {
                         .camundaIn("incidentId", "incidentId").camundaIn("team", "pageGroup")
                         .camundaIn("why", "pageSummary").camundaIn("wait", "ackTimeout")
                         .camundaOut("acknowledgedBy", "responder").camundaOut("acknowledged", "engaged")
-                        .userTask("Task_Work")
+                        .userTask("Task_Work").camundaCandidateGroups("service-desk")
                         .endEvent().done()).deploy();
         ProcessInstance caller = runtime.startProcessInstanceByKey("page-caller", Map.of("incidentId", incidentId,
                 "team", "erp-team", "why", "Triage needed", "wait", "PT2M"));
