@@ -144,7 +144,7 @@ class ElementTemplatesTest {
                 }
             }
         });
-        assertThat(problems).isEmpty();
+        assertNoProblems(problems);
     }
 
     @Test
@@ -171,7 +171,7 @@ class ElementTemplatesTest {
                 }
             }
         }
-        assertThat(problems).isEmpty();
+        assertNoProblems(problems);
     }
 
     @Test
@@ -251,7 +251,7 @@ class ElementTemplatesTest {
                 }
             }
         }
-        assertThat(problems).isEmpty();
+        assertNoProblems(problems);
         // No shipped step only records a timeline line: that template is for the steps owners add.
         assertThat(used).containsAll(templates.keySet().stream()
                 .filter(id -> !id.equals("io.incidentflow.recordTimelineEvent")).toList());
@@ -472,6 +472,11 @@ class ElementTemplatesTest {
 
     private static Stream<JsonNode> stream(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false);
+    }
+
+    /** All of them, one a line: AssertJ would shorten a long list. */
+    private static void assertNoProblems(List<String> problems) {
+        assertThat(String.join("\n", problems)).isEmpty();
     }
 
     private static void check(List<String> problems, String where, boolean ok, String rule) {
