@@ -25,6 +25,9 @@ public final class ContinuityVariables {
     public static final ProcessVariable<String> CONTINUITY_OUTCOME = stringVariable("continuityOutcome");
     public static final String OUTCOME_DECLINED = "declined";
     public static final String OUTCOME_COMPLETED = "completed";
+    /** The call contract as lists: the element template "Invoke service continuity" binds exactly these. */
+    public static final List<ProcessVariable<?>> CALL_INPUTS = List.of(INCIDENT_ID, SERVICE_IDS, INVOCATION_REASON);
+    public static final List<ProcessVariable<?>> CALL_OUTPUTS = List.of(CONTINUITY_OUTCOME);
 
     // The Tasklist start form names the services in one text field, separated by commas
     public static final ProcessVariable<String> AFFECTED_SERVICES = stringVariable("affectedServices");

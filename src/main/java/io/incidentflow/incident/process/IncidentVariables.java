@@ -72,6 +72,8 @@ public final class IncidentVariables {
     public static final ProcessVariable<String> ESCALATION_REASON = stringVariable("escalationReason");
     public static final ProcessVariable<String> CLOSURE = stringVariable("closure");
     public static final ProcessVariable<String> REVIEW_KIND = stringVariable("reviewKind");
+    public static final ProcessVariable<String> TIMELINE_EVENT = stringVariable("timelineEvent");
+    public static final ProcessVariable<String> TIMELINE_DETAIL = stringVariable("timelineDetail");
 
     /** The due-date variables the SLA timers are bound to; they move when the clock pauses. */
     public static final List<ProcessVariable<Date>> SLA_DATES = List.of(RESPONSE_WARNING_AT, RESPONSE_DUE_AT,

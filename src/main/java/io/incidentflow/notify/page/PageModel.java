@@ -6,6 +6,7 @@ import static io.incidentflow.engine.ProcessVariable.stringVariable;
 
 import io.incidentflow.engine.ProcessVariable;
 import java.util.Date;
+import java.util.List;
 
 /** Names and variables of {@code processes/page-responder.bpmn} that code relies on. */
 public final class PageModel {
@@ -33,6 +34,12 @@ public final class PageModel {
     public static final ProcessVariable<Boolean> ACKNOWLEDGED = booleanVariable("acknowledged");
     public static final ProcessVariable<String> ACKNOWLEDGED_BY = stringVariable("acknowledgedBy");
     public static final ProcessVariable<Date> ACKNOWLEDGED_AT = dateVariable("acknowledgedAt");
+
+    /** What a calling activity may pass (camunda:in) and map back (camunda:out): the element template binds these. */
+    public static final List<ProcessVariable<?>> CALL_INPUTS = List.of(INCIDENT_ID, PAGE_GROUP, PAGE_SUMMARY, PAGE_EVENT,
+            ACK_TIMEOUT);
+    public static final List<ProcessVariable<?>> CALL_OUTPUTS = List.of(ACKNOWLEDGED, ACKNOWLEDGED_BY, ACKNOWLEDGED_AT,
+            PAGE_ID);
 
     private PageModel() {
     }
