@@ -1,8 +1,8 @@
 // Renders every model in processes/ to docs/diagrams/<file>.svg with bpmn-js / dmn-js in headless Chromium.
 // Each SVG starts with the SHA-256 of the model it was drawn from; RenderedDiagramsTest compares it with the
-// model, because file times do not survive a git clone. Only missing or stale diagrams are drawn again
-// (bpmn-js gives markers random ids, so re-rendering an unchanged model would only produce noise in diffs);
-// `--all` redraws every one. A diagram whose model is gone is deleted.
+// model, because file times do not survive a git clone. Only missing or stale diagrams are drawn again, so
+// nothing starts a browser when all are current; `--all` redraws every one. A diagram whose model is gone is
+// deleted.
 //
 //   npm run diagrams [-- --all]        CHROMIUM=/path/to/chrome to use another browser than /usr/bin/chromium
 import { createHash } from 'node:crypto';
@@ -27,6 +27,15 @@ function modelHash(text) {
 
 function stamp(file, hash) {
   return `<!-- rendered from processes/${file} sha256:${hash} by tools/render-diagrams.mjs; do not edit -->`;
+}
+
+// bpmn-js and dmn-js give arrow-head markers random ids; numbering them makes the same model give the same SVG.
+function stableMarkerIds(svg) {
+  let body = svg.replace(/^<\?xml[^>]*>\s*/, '');
+  [...body.matchAll(/<marker id="([^"]+)"/g)].forEach(([, id], n) => {
+    body = body.replaceAll(id, `marker-${n + 1}`);
+  });
+  return body;
 }
 
 function renderedHash(svgFile) {
@@ -54,10 +63,16 @@ if (todo.length === 0) {
   process.exit(0);
 }
 
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  console.error(`No Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM to a Chrome or Chromium binary`);
+  process.exit(1);
+}
+
 // The flags keep Chromium from reaching out to the network at start (closed networks refuse it loudly).
 const profile = mkdtempSync(join(tmpdir(), 'render-diagrams-'));
 const browser = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  executablePath,
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync']
@@ -70,23 +85,22 @@ try {
     await page.setContent('<!DOCTYPE html><html><body><div id="canvas" style="width:1600px;height:900px"></div></body></html>');
     await page.addScriptTag({ path: join(root, viewer.script) });
     const svg = await page.evaluate(async ({ xml, make }) => {
-      const modeler = new window[make]({ container: '#canvas' });
-      const { warnings } = await modeler.importXML(xml);
+      const renderer = new window[make]({ container: '#canvas' });
+      const { warnings } = await renderer.importXML(xml);
       if (warnings.length) {
         throw new Error(warnings.map(w => w.message).join('\n'));
       }
       // dmn-js opens the first decision table; the drawing of the whole model is its DRD view.
-      if (modeler.getViews) {
-        const drd = modeler.getViews().find(v => v.type === 'drd');
-        await modeler.open(drd);
-        return (await modeler.getActiveViewer().saveSVG()).svg;
+      if (renderer.getViews) {
+        const drd = renderer.getViews().find(v => v.type === 'drd');
+        await renderer.open(drd);
+        return (await renderer.getActiveViewer().saveSVG()).svg;
       }
-      return (await modeler.saveSVG()).svg;
+      return (await renderer.saveSVG()).svg;
     }, { xml, make: viewer.make });
     await page.close();
-    const body = svg.replace(/^<\?xml[^>]*>\s*/, '');
     writeFileSync(join(out, file + '.svg'),
-      `<?xml version="1.0" encoding="utf-8"?>\n${stamp(file, modelHash(xml))}\n${body}\n`);
+      `<?xml version="1.0" encoding="utf-8"?>\n${stamp(file, modelHash(xml))}\n${stableMarkerIds(svg)}\n`);
     console.log(`rendered docs/diagrams/${file}.svg`);
   }
 } finally {
