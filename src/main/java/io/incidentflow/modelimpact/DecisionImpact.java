@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
@@ -38,6 +39,7 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -148,7 +150,7 @@ class DecisionImpact {
                 Object from = before.get(output);
                 Object to = after.get(output);
                 if (!same(from, to)) {
-                    changed.computeIfAbsent(java.util.Arrays.asList(output, from, to), k -> new ArrayList<>()).add(root);
+                    changed.computeIfAbsent(Arrays.asList(output, from, to), k -> new ArrayList<>()).add(root);
                     changedIds.add(root.getId());
                 }
             }
@@ -256,7 +258,7 @@ class DecisionImpact {
         }
     }
 
-    private static boolean isIn(org.camunda.bpm.model.xml.instance.ModelElementInstance element, Decision decision) {
+    private static boolean isIn(ModelElementInstance element, Decision decision) {
         for (var parent = element.getParentElement(); parent != null; parent = parent.getParentElement()) {
             if (parent == decision) {
                 return true;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -199,7 +200,7 @@ class ProcessImpact {
         MultiInstanceLoopCharacteristics a = multiInstance(source);
         MultiInstanceLoopCharacteristics b = multiInstance(target);
         return source.getElementType().getTypeName().equals(target.getElementType().getTypeName())
-                && java.util.Objects.equals(source.getAttributeValueNs(CAMUNDA, "type"), target.getAttributeValueNs(CAMUNDA, "type"))
+                && Objects.equals(source.getAttributeValueNs(CAMUNDA, "type"), target.getAttributeValueNs(CAMUNDA, "type"))
                 && (a == null) == (b == null) && (a == null || a.isSequential() == b.isSequential());
     }
 

@@ -112,6 +112,69 @@ class ModelImpactTest {
     }
 
     @Test
+    void examplesNameTheIncidentsAndInputsWithoutAVariableNameAreListedAsLimits() {
+        String key = "impact-decision-" + UUID.randomUUID().toString().substring(0, 8);
+        BpmnModelInstance process = Bpmn.createExecutableProcess(key + "-process").name("Impact decision test")
+                .camundaHistoryTimeToLive(180)
+                .startEvent("Start").name("Started")
+                .businessRuleTask("Task_Decide").name("Decide").camundaDecisionRef(key).camundaResultVariable("level")
+                .camundaMapDecisionResult("singleEntry")
+                .userTask("Task_Wait").name("Wait").camundaCandidateGroups(Roles.SERVICE_DESK)
+                .endEvent("End").name("Done").done();
+        repository.createDeployment().name(key).addString(key + ".dmn", levelTable(key, "serious"))
+                .addModelInstance(key + ".bpmn", process).deploy();
+        List<String> high = List.of(key + "-INC-1", key + "-INC-2");
+        high.forEach(incident -> runtime.startProcessInstanceByKey(key + "-process", incident,
+                Map.of("impact", "high", "score", 1)));
+        runtime.startProcessInstanceByKey(key + "-process", key + "-INC-3", Map.of("impact", "low", "score", 1));
+
+        ResponseEntity<JsonNode> answer = impact(owner, key + ".dmn", levelTable(key, "critical"), "");
+
+        assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(200);
+        JsonNode report = answer.getBody().get("decisions").get(0);
+        assertThat(report.get("evaluated").asInt()).isEqualTo(3);
+        assertThat(report.get("changed").asInt()).isEqualTo(2);
+        assertThat(report.get("failed").asInt()).isZero();
+        JsonNode change = find(report.get("changes"), "level");
+        assertThat(change.get("summary").asText()).isEqualTo("2 of 3 decisions would give level critical instead of serious");
+        List<String> incidents = new ArrayList<>();
+        change.get("examples").forEach(e -> incidents.add(e.get("businessKey").asText()));
+        assertThat(incidents).containsExactlyInAnyOrderElementsOf(high);
+        assertThat(report.get("limits").toString()).contains("input 'Score' has the expression 'score + 1'");
+    }
+
+    /** A one-table decision: "high" impact gives {@code highLevel}; the score input is not a plain variable. */
+    private static String levelTable(String key, String highLevel) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+                             id="%1$s-definitions" name="Impact test" namespace="http://incidentflow.io/test">
+                  <decision id="%1$s" name="Level" camunda:historyTimeToLive="1">
+                    <decisionTable id="%1$s-table" hitPolicy="FIRST">
+                      <input id="Input_Impact" label="Impact">
+                        <inputExpression id="Expression_Impact" typeRef="string"><text>impact</text></inputExpression>
+                      </input>
+                      <input id="Input_Score" label="Score">
+                        <inputExpression id="Expression_Score" typeRef="integer"><text>score + 1</text></inputExpression>
+                      </input>
+                      <output id="Output_Level" name="level" typeRef="string" />
+                      <rule id="Rule_High">
+                        <inputEntry id="Entry_High_Impact"><text>"high"</text></inputEntry>
+                        <inputEntry id="Entry_High_Score"><text>-</text></inputEntry>
+                        <outputEntry id="Out_High"><text>"%2$s"</text></outputEntry>
+                      </rule>
+                      <rule id="Rule_Other">
+                        <inputEntry id="Entry_Other_Impact"><text>-</text></inputEntry>
+                        <inputEntry id="Entry_Other_Score"><text>-</text></inputEntry>
+                        <outputEntry id="Out_Other"><text>"low"</text></outputEntry>
+                      </rule>
+                    </decisionTable>
+                  </decision>
+                </definitions>
+                """.formatted(key, highLevel);
+    }
+
+    @Test
     void aProcessChangeListsTheInstancesWithoutPlaceAndProposesAPlanTheEngineRuns() {
         String key = "impact-" + UUID.randomUUID().toString().substring(0, 8);
         ProcessDefinition v1 = deploy(key, process(key, true));
