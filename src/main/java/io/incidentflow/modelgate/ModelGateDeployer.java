@@ -3,13 +3,10 @@ package io.incidentflow.modelgate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import io.incidentflow.security.Roles;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -48,39 +45,5 @@ class ModelGateDeployer implements Deployer {
                 + problems.stream().map(ModelProblem::getMessage).collect(Collectors.joining("\n"));
         log.warn(message.replace('\r', ' '));
         throw new ParseException(message, problems.get(0).resource(), List.<Problem>copyOf(problems), List.of());
-    }
-
-    /** Looks up what the engine already has, as the application (the deployer's rights do not matter here). */
-    private record EngineModels(CommandContext commandContext) implements ModelGate.Deployed {
-
-        @Override
-        public boolean hasProcess(String key) {
-            return asApplication(() -> commandContext.getProcessDefinitionManager().findLatestProcessDefinitionByKey(key) != null);
-        }
-
-        @Override
-        public boolean hasDecision(String key) {
-            return asApplication(() -> commandContext.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(key) != null);
-        }
-
-        @Override
-        public boolean hasForm(String key) {
-            return asApplication(() -> commandContext.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key) != null);
-        }
-
-        /** The role groups count as existing before the application creates them after the engine's start. */
-        @Override
-        public boolean hasGroup(String groupId) {
-            return Roles.all().contains(groupId) || asApplication(() -> commandContext.getReadOnlyIdentityProvider().findGroupById(groupId) != null);
-        }
-
-        private boolean asApplication(Supplier<Boolean> lookup) {
-            try {
-                // restores the caller's setting afterwards: the engine deploys without authorization checks
-                return commandContext.runWithoutAuthorization(lookup::get);
-            } catch (RuntimeException e) {
-                return false; // e.g. the key exists in several tenants: not a reference we can resolve
-            }
-        }
     }
 }
