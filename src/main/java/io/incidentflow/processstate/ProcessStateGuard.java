@@ -63,6 +63,12 @@ public class ProcessStateGuard extends OncePerRequestFilter {
     private static final List<String> INSTRUCTION_LISTS = List.of("instructions", "startInstructions");
     /** Body fields holding an object that carries variables itself (a migration plan sets variables). */
     private static final List<String> NESTED_CARRIERS = List.of("migrationPlan");
+    /**
+     * Messages, signals and conditions move processes on where they wait for the application (monitoring
+     * recovery, acknowledgements, critical events): people act through tasks and the API, not by sending them.
+     */
+    private static final Pattern ENGINE_EVENT = Pattern.compile(
+            "message|signal|condition|execution/[^/]+/(signal|messageSubscriptions/[^/]+/trigger)");
     /** Evaluating a decision reads the variables sent and writes no process state. */
     private static final Pattern DECISION_EVALUATION = Pattern.compile("decision-definition/.+/evaluate");
 
@@ -124,6 +130,9 @@ public class ProcessStateGuard extends OncePerRequestFilter {
             JsonNode body = json(request);
             forms.start(null, m.group(1), m.group(2)).ifPresent(definition -> submit(definition,
                     variables(body, "variables"), instructionVariables(body), caller));
+        } else if (ENGINE_EVENT.matcher(path).matches() && !caller.get().isAdmin()) {
+            throw StateViolation.forbidden(null, "Only camunda-admin sends messages, signals and conditions to"
+                    + " processes; people act through their tasks and the IncidentFlow API");
         } else if (!DECISION_EVALUATION.matcher(path).matches()) {
             List<String> names = directWrites(path, request);
             if (!names.isEmpty()) {

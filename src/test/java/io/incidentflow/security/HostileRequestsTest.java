@@ -88,6 +88,8 @@ class HostileRequestsTest {
                 request("process owner deploys without a file", owner, "POST", "/engine-rest/deployment/create", "{}"),
                 request("service desk creates a user over engine REST", desk, "POST", "/engine-rest/user/create", "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"x\"}}"),
                 request("service desk adds itself to the admins", desk, "PUT", "/engine-rest/group/camunda-admin/members/hostile-desk", null),
+                request("service desk starts an incident by its start message", desk, "POST", "/engine-rest/message",
+                        "{\"messageName\":\"CriticalEventReceived\",\"businessKey\":\"INC-999997\"}"),
                 request("service desk grants itself everything", desk, "POST", "/engine-rest/authorization/create", "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"hostile-desk\",\"resourceType\":0,\"resourceId\":\"*\"}"),
                 // malformed
                 request("body is not JSON", desk, "POST", "/api/incidents", "{"),

@@ -216,12 +216,23 @@ class ProcessStateGuardTest {
         Incident incident = incidents.log("email", Level.LOW, Level.LOW);
         String instanceId = incidents.instance(incident.getId()).getId();
 
-        assertRefused(postJson(port, "/engine-rest/message", deskAuth, """
+        // people send no messages or signals at all, with variables or without (a start message would
+        // otherwise start an incident around its start form)
+        for (String body : new String[] {"""
+                {"messageName": "MajorIncidentDeclared", "businessKey": "%s",
+                 "processVariables": {"incidentId": {"value": "INC-1"}}}""".formatted(incident.getId()), """
+                {"messageName": "CriticalEventReceived", "businessKey": "INC-999998"}"""}) {
+            HttpResponse<String> refused = postJson(port, "/engine-rest/message", deskAuth, body);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.body()).contains("messages, signals");
+        }
+        HttpResponse<String> signal = postJson(port, "/engine-rest/signal", deskAuth, """
+                {"name": "anything", "variables": {"resolverGroup": {"value": "x"}}}""");
+        assertThat(signal.statusCode()).as(signal.body()).isEqualTo(403);
+        assertRefused(postJson(port, "/engine-rest/message", adminAuth, """
                 {"messageName": "MajorIncidentDeclared", "businessKey": "%s",
                  "processVariables": {"incidentId": {"value": "INC-1"}}}""".formatted(incident.getId())),
-                403, "incidentId");
-        assertRefused(postJson(port, "/engine-rest/signal", deskAuth, """
-                {"name": "anything", "variables": {"resolverGroup": {"value": "x"}}}"""), 403, "resolverGroup");
+                400, "incidentId");
         assertRefused(postJson(port, "/engine-rest/process-instance/" + instanceId + "/modification", adminAuth, """
                 {"instructions": [{"type": "startBeforeActivity", "activityId": "Task_InitialDiagnosis",
                   "variables": {"incidentId": {"value": "INC-1"}}}]}"""), 400, "incidentId");
