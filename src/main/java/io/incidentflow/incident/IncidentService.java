@@ -5,6 +5,8 @@ import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.engine.BusinessKeys;
 import io.incidentflow.engine.CurrentActor;
 import io.incidentflow.engine.EngineClock;
+import io.incidentflow.notify.Audience;
+import io.incidentflow.notify.Notification;
 import io.incidentflow.notify.NotificationEvent;
 import io.incidentflow.notify.NotificationService;
 import io.incidentflow.notify.Recipients;
@@ -14,10 +16,14 @@ import io.incidentflow.web.InvalidInputException;
 import io.incidentflow.web.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jakarta.validation.Validator;
 import io.incidentflow.web.ApiError;
 import org.springframework.context.event.EventListener;
@@ -33,6 +39,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class IncidentService {
+
+    /** What {@link #notifyAudience} can fill a template with from the incident alone. */
+    private static final Set<String> INCIDENT_NOTIFICATION_VARIABLES = Set.of("summary", "resolution");
+
+    /**
+     * The events a process step can send with nothing but the incident. The others need what only the step
+     * that sends them knows (a page's level, a bridge's address, a status text and the next update ...).
+     */
+    public static final Set<NotificationEvent> AUDIENCE_EVENTS = Arrays.stream(NotificationEvent.values())
+            .filter(event -> INCIDENT_NOTIFICATION_VARIABLES.containsAll(event.senderVariables()))
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(NotificationEvent.class)));
 
     private final IncidentRepository incidents;
     private final IncidentEventRepository timeline;
@@ -131,6 +148,29 @@ public class IncidentService {
         record(incident, "SLA_BREACHED", clock.code() + " target breached (was due " + dueAt(incident, clock) + ")");
         notifications.send(id, Recipients.leadOf(groupAccountableFor(incident, clock)), NotificationEvent.SLA_BREACH,
                 slaVariables(incident, clock));
+    }
+
+    /**
+     * Sends the event's template to the audience's distribution lists, for a step an owner adds in Modeler
+     * (element template "Notify an audience"). The summary names the service, as the other audiences need it.
+     */
+    public List<Notification> notifyAudience(String id, Audience audience, NotificationEvent event) {
+        if (!AUDIENCE_EVENTS.contains(event) || !event.audiences().contains(audience)) {
+            throw new IllegalArgumentException("A step cannot send " + event.code() + " to " + audience.code()
+                    + ": it sends " + AUDIENCE_EVENTS.stream().map(NotificationEvent::code).toList()
+                    + " to their audiences, the other events need what only their own step knows");
+        }
+        Incident incident = get(id);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("summary", requireService(incident.getServiceId()).getName() + ": " + incident.getTitle());
+        if (event.senderVariables().contains("resolution")) {
+            if (incident.getResolutionNotes() == null) {
+                throw new IllegalStateException("Incident " + id + " is not resolved: " + event.code()
+                        + " tells its resolution");
+            }
+            variables.put("resolution", incident.getResolutionNotes());
+        }
+        return notifications.send(id, Recipients.audience(audience), event, variables);
     }
 
     public void hold(String id, String reason) {

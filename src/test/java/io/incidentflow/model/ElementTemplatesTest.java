@@ -8,7 +8,9 @@ import io.incidentflow.common.Coded;
 import io.incidentflow.continuity.ContinuityModel;
 import io.incidentflow.continuity.ContinuityVariables;
 import io.incidentflow.engine.ProcessVariable;
+import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.SlaClock;
+import io.incidentflow.notify.Audience;
 import io.incidentflow.notify.page.PageModel;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -232,6 +234,17 @@ class ElementTemplatesTest {
     }
 
     @Test
+    void notifyAudienceOffersEveryAudienceAndOnlyTheEventsAStepCanSend() {
+        JsonNode template = templates.get("io.incidentflow.notifyAudience");
+        JsonNode audience = binding(template, "camunda:inputParameter", "name", "audience").orElseThrow();
+        JsonNode event = binding(template, "camunda:inputParameter", "name", "notificationEvent").orElseThrow();
+        assertThat(choices(audience)).isEqualTo(Arrays.stream(Audience.values()).map(Coded::code)
+                .collect(Collectors.toSet()));
+        assertThat(choices(event)).isEqualTo(IncidentService.AUDIENCE_EVENTS.stream().map(Coded::code)
+                .collect(Collectors.toSet()));
+    }
+
+    @Test
     void shippedElementsUsingATemplateHaveItsBindings() throws IOException {
         List<String> problems = new ArrayList<>();
         Set<String> used = new TreeSet<>();
@@ -252,9 +265,11 @@ class ElementTemplatesTest {
             }
         }
         assertNoProblems(problems);
-        // No shipped step only records a timeline line: that template is for the steps owners add.
-        assertThat(used).containsAll(templates.keySet().stream()
-                .filter(id -> !id.equals("io.incidentflow.recordTimelineEvent")).toList());
+        // These are building blocks for the steps owners add: no shipped step only records a timeline line, and the
+        // shipped notifications are sent by the steps that know what they say (a stakeholder update, a restoration).
+        Set<String> ownersBuildingBlocks = Set.of("io.incidentflow.recordTimelineEvent", "io.incidentflow.notifyAudience");
+        assertThat(used).containsAll(templates.keySet().stream().filter(id -> !ownersBuildingBlocks.contains(id))
+                .toList());
     }
 
     private static void checkApplied(List<String> problems, String where, BaseElement element, JsonNode template) {

@@ -74,6 +74,9 @@ public final class IncidentVariables {
     public static final ProcessVariable<String> REVIEW_KIND = stringVariable("reviewKind");
     public static final ProcessVariable<String> TIMELINE_EVENT = stringVariable("timelineEvent");
     public static final ProcessVariable<String> TIMELINE_DETAIL = stringVariable("timelineDetail");
+    /** Codes of {@link io.incidentflow.notify.Audience} and {@link io.incidentflow.notify.NotificationEvent}. */
+    public static final ProcessVariable<String> AUDIENCE = stringVariable("audience");
+    public static final ProcessVariable<String> NOTIFICATION_EVENT = stringVariable("notificationEvent");
 
     /** The due-date variables the SLA timers are bound to; they move when the clock pauses. */
     public static final List<ProcessVariable<Date>> SLA_DATES = List.of(RESPONSE_WARNING_AT, RESPONSE_DUE_AT,
