@@ -65,10 +65,7 @@ class ModelRulesTest {
                         && !GENERATED_ID.matcher(node.getId()).matches(), "has no readable id");
                 check(problems, node, shapes.contains(node.getId()), "has no diagram shape");
                 boolean join = node.getIncoming().size() > 1 && node.getOutgoing().size() == 1;
-                boolean plainStart = node.getIncoming().isEmpty() && node.getParentElement() instanceof
-                        org.camunda.bpm.model.bpmn.instance.SubProcess;
-                check(problems, node, join || plainStart || node.getName() != null && !node.getName().isBlank(),
-                        "has no name");
+                check(problems, node, join || node.getName() != null && !node.getName().isBlank(), "has no name");
             }
             for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
                 check(problems, flow, READABLE_ID.matcher(flow.getId()).matches(), "has no readable id");
