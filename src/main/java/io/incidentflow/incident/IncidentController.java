@@ -2,6 +2,7 @@ package io.incidentflow.incident;
 
 import io.incidentflow.incident.IncidentService.IncidentFilter;
 import io.incidentflow.incident.process.IncidentProcess;
+import io.incidentflow.web.CsvCell;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -71,25 +72,12 @@ public class IncidentController {
     @GetMapping(value = "/{id}/timeline", produces = "text/csv")
     public ResponseEntity<String> timelineCsv(@PathVariable String id) {
         String rows = incidents.timeline(id).stream()
-                .map(e -> String.join(",", e.getOccurredAt().toString(), csv(e.getType()), csv(e.getActor()),
-                        csv(e.getDetail())))
+                .map(e -> String.join(",", e.getOccurredAt().toString(), CsvCell.of(e.getType()), CsvCell.of(e.getActor()),
+                        CsvCell.of(e.getDetail())))
                 .collect(Collectors.joining("\r\n", "occurredAt,type,actor,detail\r\n", "\r\n"));
         return ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"" + id + "-timeline.csv\"")
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .body(rows);
-    }
-
-    /**
-     * A quoted CSV cell. Text that a spreadsheet would take for a formula (it starts with = + - @, a tab or a
-     * carriage return; titles, notes and reasons are typed by people and by monitoring) gets a leading single
-     * quote, as OWASP recommends against CSV injection.
-     */
-    static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        String cell = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return "\"" + cell.replace("\"", "\"\"") + "\"";
     }
 }

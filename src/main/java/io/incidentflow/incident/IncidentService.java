@@ -51,6 +51,9 @@ public class IncidentService {
             .filter(event -> INCIDENT_NOTIFICATION_VARIABLES.containsAll(event.senderVariables()))
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(NotificationEvent.class)));
 
+    /** Timeline type of a person's first opening of their bridge join link. */
+    public static final String BRIDGE_JOINED = "BRIDGE_JOINED";
+
     private final IncidentRepository incidents;
     private final IncidentEventRepository timeline;
     private final ServiceCatalog catalog;
@@ -266,6 +269,23 @@ public class IncidentService {
     /** Appends a line to the incident's timeline, e.g. from a process step of another feature. */
     public void note(String id, String type, String detail) {
         record(get(id), type, detail);
+    }
+
+    /**
+     * A person opened their join link of the incident's bridge ({@code technical} or {@code business}). The link
+     * is the credential, not a login, so the person is named as the actor. Only the first opening is recorded:
+     * links get opened again (and by link scanners), the metrics want the time the person first got there.
+     *
+     * @return whether this was the first time
+     */
+    public boolean recordBridgeJoin(String id, String personId, String bridge) {
+        Incident incident = get(id);
+        String detail = "Joined the " + bridge + " bridge";
+        if (timeline.existsByIncidentIdAndTypeAndActorAndDetail(id, BRIDGE_JOINED, personId, detail)) {
+            return false;
+        }
+        timeline.save(new IncidentEvent(incident.getId(), EngineClock.now(), BRIDGE_JOINED, detail, personId));
+        return true;
     }
 
     /** Who was paged, and who acknowledged, is part of what happened to the incident. */

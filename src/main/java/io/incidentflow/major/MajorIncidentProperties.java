@@ -2,6 +2,7 @@ package io.incidentflow.major;
 
 import io.incidentflow.catalog.ContinuityTier;
 import io.incidentflow.incident.Priority;
+import io.incidentflow.notify.Audience;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -15,13 +16,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxExtensionHours  the longest a continuity manager may extend the time box at once
  * @param technicalBridge    where responders meet (conference bridge, chat room)
  * @param businessBridge     where business stakeholders are briefed
+ * @param serviceBridges     bridges of a catalog service (by service id) that has its own; either may be
+ *                           left out, the general one is used for it
  */
 @ConfigurationProperties("incidentflow.major")
 public record MajorIncidentProperties(Duration triageTimeBox, Map<Priority, Duration> updateCadence,
                                       Map<ContinuityTier, Duration> timeBox, int maxExtensionHours,
-                                      String technicalBridge, String businessBridge) {
+                                      String technicalBridge, String businessBridge,
+                                      Map<String, ServiceBridges> serviceBridges) {
+
+    /** A service's own bridges; null: the general one. */
+    public record ServiceBridges(String technical, String business) {
+    }
 
     public MajorIncidentProperties {
+        serviceBridges = serviceBridges == null ? Map.of() : Map.copyOf(serviceBridges);
         requirePositive("triage-time-box", triageTimeBox);
         for (Priority priority : Priority.values()) {
             requirePositive("update-cadence." + priority, updateCadence.get(priority));
@@ -37,6 +46,16 @@ public record MajorIncidentProperties(Duration triageTimeBox, Map<Priority, Dura
     /** The stakeholder update cycle as a timer expression, e.g. {@code R/PT30M}. */
     public String updateCycle(Priority priority) {
         return "R/" + updateCadence.get(priority);
+    }
+
+    /** Where the audience of a major incident of the service meets: technical responders or business stakeholders. */
+    public String bridge(String serviceId, Audience audience) {
+        ServiceBridges own = serviceBridges.get(serviceId);
+        return switch (audience) {
+            case TECHNICAL -> own != null && own.technical() != null ? own.technical() : technicalBridge;
+            case BUSINESS -> own != null && own.business() != null ? own.business() : businessBridge;
+            default -> throw new IllegalArgumentException("No bridge for audience " + audience.code());
+        };
     }
 
     private static void requirePositive(String key, Duration value) {

@@ -116,15 +116,15 @@ public class MajorIncidentService {
     /** Tells responders where the technical bridge is and business stakeholders where the business bridge is. */
     public void announceBridges(String incidentId) {
         Incident incident = incidents.get(incidentId);
+        String technical = properties.bridge(incident.getServiceId(), Audience.TECHNICAL);
+        String business = properties.bridge(incident.getServiceId(), Audience.BUSINESS);
         for (String responders : List.of(incident.getResolverGroup(), Roles.MAJOR_INCIDENT_MANAGERS)) {
             notifications.announce(incidentId, Recipients.onCall(responders), NotificationEvent.BRIDGE_OPENED,
-                    Map.of("summary", incident.getTitle(), "bridge", "technical", "bridgeUrl",
-                            properties.technicalBridge()));
+                    Map.of("summary", incident.getTitle(), "bridge", "technical", "bridgeUrl", technical));
         }
         notifications.announce(incidentId, Recipients.audience(Audience.BUSINESS), NotificationEvent.BRIDGE_OPENED,
-                Map.of("summary", incident.getTitle(), "bridge", "business", "bridgeUrl", properties.businessBridge()));
-        incidents.note(incidentId, "BRIDGES_OPENED", "Technical bridge: " + properties.technicalBridge()
-                + "; business bridge: " + properties.businessBridge());
+                Map.of("summary", incident.getTitle(), "bridge", "business", "bridgeUrl", business));
+        incidents.note(incidentId, "BRIDGES_OPENED", "Technical bridge: " + technical + "; business bridge: " + business);
     }
 
     /** The incident commander and communications lead must be Camunda users: tasks are assigned to them. */

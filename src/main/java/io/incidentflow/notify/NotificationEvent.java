@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public enum NotificationEvent implements Coded {
     PAGED(EnumSet.of(TECHNICAL), "group", "level", "ackUrl"),
-    BRIDGE_OPENED(EnumSet.of(TECHNICAL, BUSINESS), "bridge", "bridgeUrl"),
+    BRIDGE_OPENED(EnumSet.of(TECHNICAL, BUSINESS), "bridge", "bridgeUrl", "joinUrl"),
     STAKEHOLDER_UPDATE(EnumSet.allOf(Audience.class), "status", "nextUpdate"),
     RESOLVED(EnumSet.allOf(Audience.class), "resolution"),
     DR_INVOKED(EnumSet.of(TECHNICAL, BUSINESS), "service", "recoveryOption", "targetRto"),
@@ -28,7 +28,7 @@ public enum NotificationEvent implements Coded {
     public static final List<String> COMMON_VARIABLES = List.of("incidentId", "summary", "recipientName");
 
     /** The ones of {@link #variables()} the notification service fills in itself. */
-    static final Set<String> FILLED_IN = Set.of("incidentId", "recipientName", "ackUrl");
+    static final Set<String> FILLED_IN = Set.of("incidentId", "recipientName", "ackUrl", "joinUrl");
 
     private final Set<Audience> audiences;
     private final List<String> own;
@@ -59,5 +59,10 @@ public enum NotificationEvent implements Coded {
     /** A message of this event carries an acknowledgement link per recipient. */
     public boolean acknowledgeable() {
         return own.contains("ackUrl");
+    }
+
+    /** A message of this event carries a personal link that records the join and leads to the bridge. */
+    public boolean joinable() {
+        return own.contains("joinUrl");
     }
 }

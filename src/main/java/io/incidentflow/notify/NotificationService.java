@@ -139,6 +139,9 @@ public class NotificationService {
         if (event.acknowledgeable()) {
             values.put("ackUrl", publicUrl + "/ack/" + ackTokens.issue(messageKey));
         }
+        if (event.joinable()) {
+            values.put("joinUrl", publicUrl + "/join/" + ackTokens.issue(AckTokens.Purpose.JOIN_BRIDGE, messageKey));
+        }
         RenderedMessage rendered = templates.render(event, audience, values);
         Notification message = new Notification(messageKey, incidentId, person.getId(), channel, address, event,
                 audience, rendered, pageId, level, now);

@@ -24,7 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
  *   <li>Everything else: left to its owner. The Camunda webapps ({@code /camunda/**}) have their own
  *       login and CSRF protection; the engine REST API ({@code /engine-rest/**}) is protected by
  *       Camunda's {@link ProcessEngineAuthenticationFilter} (HTTP Basic); health, Prometheus, Swagger
- *       UI, API docs and {@code /status} are public, and so are acknowledgement links ({@code /ack/<token>}),
+ *       UI, API docs and {@code /status} are public, and so are acknowledgement links ({@code /ack/<token>}) and bridge join links ({@code /join/<token>}),
  *       which carry their own HMAC-signed, expiring credential. Any other path is refused.</li>
  * </ul>
  * Method security is on: controllers say who may call them with {@code @PreAuthorize(Roles.Has.…)}.
@@ -42,7 +42,9 @@ public class SecurityConfig {
             "/swagger-ui.html", "/swagger-ui/**", "/api-docs", "/api-docs/**",
             "/status", "/status/**",
             // acknowledgement links of pages: the signed token in the path is the credential
-            "/ack/*"
+            "/ack/*",
+            // personal bridge join links of major incidents: the same kind of signed token
+            "/join/*"
     };
 
     @Bean

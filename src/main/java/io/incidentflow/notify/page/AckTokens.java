@@ -20,8 +20,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Signed, expiring acknowledgement tokens, one per paged message: {@code base64url(messageKey.expiry)}
- * {@code .} {@code base64url(HMAC-SHA256)}. The key is {@code incidentflow.notify.ack.signing-key}; without
+ * Signed, expiring tokens of personal links, one per message: {@code base64url(messageKey.expiry)}
+ * {@code .} {@code base64url(HMAC-SHA256)}. A token is signed for one {@link Purpose}: an acknowledgement
+ * link of a page cannot be used as a bridge join link, nor the other way round. The key is {@code incidentflow.notify.ack.signing-key}; without
  * one it is generated once and kept in table {@code app_secret}, so links survive restarts and work on
  * every node of a cluster.
  */
@@ -35,6 +36,17 @@ public class AckTokens {
 
     private final byte[] key;
     private final NotifyProperties properties;
+
+    /** What a link does. The acknowledgement's signature has no prefix, so links sent before joins existed still work. */
+    public enum Purpose {
+        ACKNOWLEDGE(""), JOIN_BRIDGE("join-bridge:");
+
+        private final String signedPrefix;
+
+        Purpose(String signedPrefix) {
+            this.signedPrefix = signedPrefix;
+        }
+    }
 
     /** What a valid token says: which message it acknowledges. */
     public record Claim(String messageKey, Instant expiresAt) {
@@ -55,17 +67,26 @@ public class AckTokens {
     }
 
     public String issue(String messageKey) {
+        return issue(Purpose.ACKNOWLEDGE, messageKey);
+    }
+
+    public String issue(Purpose purpose, String messageKey) {
         Instant expiresAt = EngineClock.now().plus(properties.ack().linkValidity());
         String claim = ENCODER.encodeToString((messageKey + "." + expiresAt.getEpochSecond())
                 .getBytes(StandardCharsets.UTF_8));
-        return claim + "." + ENCODER.encodeToString(mac(claim));
+        return claim + "." + ENCODER.encodeToString(mac(purpose, claim));
     }
 
     /** @throws InvalidTokenException when the signature does not match or the link has expired */
     public Claim verify(String token) {
+        return verify(Purpose.ACKNOWLEDGE, token);
+    }
+
+    /** @throws InvalidTokenException when the signature does not match the purpose or the link has expired */
+    public Claim verify(Purpose purpose, String token) {
         String[] parts = token == null ? new String[0] : token.split("\\.");
         if (parts.length != 2) {
-            throw new InvalidTokenException("This acknowledgement link is damaged or incomplete: copy the whole link from the message.");
+            throw new InvalidTokenException("This link is damaged or incomplete: copy the whole link from the message.");
         }
         byte[] signature;
         String claim;
@@ -73,26 +94,27 @@ public class AckTokens {
             signature = DECODER.decode(parts[1]);
             claim = new String(DECODER.decode(parts[0]), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidTokenException("This acknowledgement link is damaged or incomplete: copy the whole link from the message.");
+            throw new InvalidTokenException("This link is damaged or incomplete: copy the whole link from the message.");
         }
-        if (!MessageDigest.isEqual(signature, mac(parts[0]))) {
-            throw new InvalidTokenException("This acknowledgement link is not valid: its signature does not match. "
+        if (!MessageDigest.isEqual(signature, mac(purpose, parts[0]))) {
+            throw new InvalidTokenException("This link is not valid: its signature does not match. "
                     + "Use the link from the message you received.");
         }
         int dot = claim.lastIndexOf('.');
         Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(claim.substring(dot + 1)));
         if (!EngineClock.now().isBefore(expiresAt)) {
-            throw new InvalidTokenException("This acknowledgement link expired at " + expiresAt
-                    + ". Acknowledge in IncidentFlow instead (POST /api/pages/{id}/acknowledgement).");
+            throw new InvalidTokenException("This link expired at " + expiresAt + (purpose == Purpose.ACKNOWLEDGE
+                    ? ". Acknowledge in IncidentFlow instead (POST /api/pages/{id}/acknowledgement)."
+                    : ". The bridge's address is on the incident's timeline (BRIDGES_OPENED)."));
         }
         return new Claim(claim.substring(0, dot), expiresAt);
     }
 
-    private byte[] mac(String claim) {
+    private byte[] mac(Purpose purpose, String claim) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(new SecretKeySpec(key, HMAC));
-            return mac.doFinal(claim.getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal((purpose.signedPrefix + claim).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
