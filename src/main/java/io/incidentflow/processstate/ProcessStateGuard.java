@@ -21,7 +21,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -69,6 +73,13 @@ public class ProcessStateGuard extends OncePerRequestFilter {
      */
     private static final Pattern ENGINE_EVENT = Pattern.compile(
             "message|signal|condition|execution/[^/]+/(signal|messageSubscriptions/[^/]+/trigger)");
+    /**
+     * Comments and attachments of a task: Camunda 7 checks nothing when one is added, changed or removed
+     * (AddCommentCmd, CreateAttachmentCmd, SaveAttachmentCmd, DeleteAttachmentCmd), so anyone who can see
+     * the task, an auditor too, could write them. Here they are written by those who may work the task,
+     * the right the engine itself asks for to edit or delete a comment.
+     */
+    private static final Pattern TASK_NOTE = Pattern.compile("task/([^/]+)/(comment/create|attachment(?:/.*)?)");
     /** Evaluating a decision reads the variables sent and writes no process state. */
     private static final Pattern DECISION_EVALUATION = Pattern.compile("decision-definition/.+/evaluate");
 
@@ -78,6 +89,7 @@ public class ProcessStateGuard extends OncePerRequestFilter {
     private final FormValidator validator;
     private final ControlVariables controlVariables;
     private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
     private final ObjectMapper mapper;
 
     /**
@@ -86,13 +98,14 @@ public class ProcessStateGuard extends OncePerRequestFilter {
      */
     public ProcessStateGuard(String restPrefix, String webappPrefix, EngineForms forms, FormValidator validator,
                              ControlVariables controlVariables, IdentityService identityService,
-                             ObjectMapper mapper) {
+                             AuthorizationService authorizationService, ObjectMapper mapper) {
         this.restPrefix = restPrefix;
         this.webappPrefix = webappPrefix;
         this.forms = forms;
         this.validator = validator;
         this.controlVariables = controlVariables;
         this.identityService = identityService;
+        this.authorizationService = authorizationService;
         this.mapper = mapper;
     }
 
@@ -130,6 +143,12 @@ public class ProcessStateGuard extends OncePerRequestFilter {
             JsonNode body = json(request);
             forms.start(null, m.group(1), m.group(2)).ifPresent(definition -> submit(definition,
                     variables(body, "variables"), instructionVariables(body), caller));
+        } else if ((m = TASK_NOTE.matcher(path)).matches()) {
+            Caller who = caller.get();
+            if (!who.isAdmin() && !mayWork(who, m.group(1))) {
+                throw StateViolation.forbidden(null, "User '" + who.userId() + "' may not work task " + m.group(1)
+                        + " and so adds no comment or attachment to it");
+            }
         } else if (ENGINE_EVENT.matcher(path).matches() && !caller.get().isAdmin()) {
             throw StateViolation.forbidden(null, "Only camunda-admin sends messages, signals and conditions to"
                     + " processes; people act through their tasks and the IncidentFlow API");
@@ -153,6 +172,16 @@ public class ProcessStateGuard extends OncePerRequestFilter {
         if (!writes.isEmpty()) {
             write(writes, caller.get());
         }
+    }
+
+    /**
+     * TASK_WORK or UPDATE on the task, as the engine grants them to its assignee and candidate groups (this
+     * application grants task work per task, never per process definition, except to camunda-admin).
+     */
+    private boolean mayWork(Caller caller, String taskId) {
+        return Stream.of(TaskPermissions.TASK_WORK, TaskPermissions.UPDATE).anyMatch(permission ->
+                authorizationService.isUserAuthorized(caller.userId(), caller.groupIds(), permission,
+                        Resources.TASK, taskId));
     }
 
     /** A direct write of named variables: camunda-admin only, and never a control variable. */

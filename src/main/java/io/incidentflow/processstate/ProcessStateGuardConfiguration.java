@@ -1,6 +1,7 @@
 package io.incidentflow.processstate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,12 +17,12 @@ class ProcessStateGuardConfiguration {
             @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
             EngineForms forms, FormValidator validator, ControlVariables controlVariables,
-            IdentityService identityService, ObjectMapper mapper) {
+            IdentityService identityService, AuthorizationService authorizationService, ObjectMapper mapper) {
         String rest = "/" + restPath.replaceAll("^/+|/+$", "");
         // The webapps' copy of the engine REST API, used by Tasklist and Cockpit
         String webappEngineApi = "/" + webappPath.replaceAll("^/+|/+$", "") + "/api/engine";
         FilterRegistrationBean<ProcessStateGuard> registration = new FilterRegistrationBean<>(new ProcessStateGuard(
-                rest, webappEngineApi, forms, validator, controlVariables, identityService, mapper));
+                rest, webappEngineApi, forms, validator, controlVariables, identityService, authorizationService, mapper));
         registration.setName("process-state-guard");
         registration.addUrlPatterns(rest + "/*", webappEngineApi + "/*");
         // Mapped after all filters mapped "before" (Spring Security, the engine REST API's authentication
