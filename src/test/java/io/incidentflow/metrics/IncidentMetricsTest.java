@@ -100,26 +100,26 @@ class IncidentMetricsTest {
         assertThat(restored.getMajorPhase()).isEqualTo(MajorPhase.RESTORED);
 
         PrometheusScrape after = scrape();
-        assertThat(moved(before, after, "incidentflow_incidents_opened_total",
+        assertThat(after.since(before, "incidentflow_incidents_opened_total",
                 "priority", priority, "tier", "normal", "service", "erp")).isEqualTo(1);
-        assertThat(moved(before, after, "incidentflow_incidents_restored_total",
+        assertThat(after.since(before, "incidentflow_incidents_restored_total",
                 "priority", priority, "tier", "major", "service", "erp")).isEqualTo(1);
-        assertThat(moved(before, after, "incidentflow_sla_warnings_total", "clock", "response", "priority", priority))
+        assertThat(after.since(before, "incidentflow_sla_warnings_total", "clock", "response", "priority", priority))
                 .isEqualTo(1);
-        assertThat(moved(before, after, "incidentflow_sla_breaches_total", "clock", "resolution", "priority", priority))
+        assertThat(after.since(before, "incidentflow_sla_breaches_total", "clock", "resolution", "priority", priority))
                 .isEqualTo(1);
-        assertThat(moved(before, after, "incidentflow_pages_sent_total")).isEqualTo(2);
-        assertThat(moved(before, after, "incidentflow_pages_escalated_total")).isEqualTo(1);
-        assertThat(moved(before, after, "incidentflow_pages_acknowledged_total")).isEqualTo(1);
-        assertThat(moved(before, after, "incidentflow_pages_unacknowledged_total")).isZero();
+        assertThat(after.since(before, "incidentflow_pages_sent_total")).isEqualTo(2);
+        assertThat(after.since(before, "incidentflow_pages_escalated_total")).isEqualTo(1);
+        assertThat(after.since(before, "incidentflow_pages_acknowledged_total")).isEqualTo(1);
+        assertThat(after.since(before, "incidentflow_pages_unacknowledged_total")).isZero();
 
         // logged 2 hours before it was restored, by the recorded times: in the 4 h bucket, not in the 1 h one
-        assertThat(moved(before, after, "incidentflow_time_to_restore_seconds_count", "priority", priority)).isEqualTo(1);
-        assertThat(moved(before, after, "incidentflow_time_to_restore_seconds_sum", "priority", priority))
+        assertThat(after.since(before, "incidentflow_time_to_restore_seconds_count", "priority", priority)).isEqualTo(1);
+        assertThat(after.since(before, "incidentflow_time_to_restore_seconds_sum", "priority", priority))
                 .isCloseTo(7200, within(0.001));
-        assertThat(moved(before, after, "incidentflow_time_to_restore_seconds_bucket", "priority", priority,
+        assertThat(after.since(before, "incidentflow_time_to_restore_seconds_bucket", "priority", priority,
                 "le", "14400.0")).isEqualTo(1);
-        assertThat(moved(before, after, "incidentflow_time_to_restore_seconds_bucket", "priority", priority,
+        assertThat(after.since(before, "incidentflow_time_to_restore_seconds_bucket", "priority", priority,
                 "le", "3600.0")).isZero();
 
         // deliveries: the outbox delivers at once; the other channels when their delivery job runs
@@ -128,19 +128,16 @@ class IncidentMetricsTest {
                     .filter(n -> n.getChannel() == channel && n.getStatus() == DeliveryStatus.DELIVERED).count();
             assertThat(after.has("incidentflow_notifications_total", "channel", channel.code(), "outcome", "failed"))
                     .isTrue();
-            assertThat(moved(before, after, "incidentflow_notifications_total", "channel", channel.code(),
+            assertThat(after.since(before, "incidentflow_notifications_total", "channel", channel.code(),
                     "outcome", "delivered")).as("delivered by %s", channel).isEqualTo(delivered);
         }
         assertThat(notifications.findByIncidentIdOrderByIdAsc(id)).extracting(Notification::getChannel)
                 .as("the run sent something").isNotEmpty();
 
         // the gauges: the incident was open (in triage) and is no longer once restored
-        assertThat(inTriage.value("incidentflow_incidents_open", "priority", priority, "tier", "major", "service", "erp")
-                - before.value("incidentflow_incidents_open", "priority", priority, "tier", "major", "service", "erp"))
-                .isEqualTo(1);
-        assertThat(after.value("incidentflow_incidents_open", "priority", priority, "tier", "major", "service", "erp"))
-                .isEqualTo(before.value("incidentflow_incidents_open", "priority", priority, "tier", "major",
-                        "service", "erp"));
+        String[] kind = {"priority", priority, "tier", "major", "service", "erp"};
+        assertThat(inTriage.since(before, "incidentflow_incidents_open", kind)).isEqualTo(1);
+        assertThat(after.since(before, "incidentflow_incidents_open", kind)).isZero();
         assertThat(after.value("incidentflow_jobs_due"))
                 .isEqualTo(management.createJobQuery().executable().active().count());
         assertThat(after.value("incidentflow_jobs_failed")).isEqualTo(management.createJobQuery().noRetriesLeft().count());
@@ -152,10 +149,6 @@ class IncidentMetricsTest {
     private PrometheusScrape scrape() {
         metrics.refreshGauges();
         return PrometheusScrape.of(http);
-    }
-
-    private static double moved(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
-        return after.value(name, labels) - before.value(name, labels);
     }
 
     private org.camunda.bpm.engine.task.Task majorTask(String incidentId, String activityId) {

@@ -43,6 +43,11 @@ public final class PrometheusScrape {
         return matching(name, labels).mapToDouble(Sample::value).sum();
     }
 
+    /** How far the series moved since an earlier scrape, as {@link #value} counts them. */
+    public double since(PrometheusScrape earlier, String name, String... labels) {
+        return value(name, labels) - earlier.value(name, labels);
+    }
+
     /** Whether a series of this name with (at least) these labels is exported at all, even at 0. */
     public boolean has(String name, String... labels) {
         return matching(name, labels).findAny().isPresent();
