@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import jakarta.validation.Validator;
 import io.incidentflow.web.ApiError;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -62,11 +63,13 @@ public class IncidentService {
     private final NotificationService notifications;
     private final IncidentProperties properties;
     private final Validator validator;
+    private final ApplicationEventPublisher events;
 
     public IncidentService(IncidentRepository incidents, IncidentEventRepository timeline, ServiceCatalog catalog,
                            BusinessKeys keys, CurrentActor actor, NotificationService notifications,
-                           IncidentProperties properties, Validator validator) {
+                           IncidentProperties properties, Validator validator, ApplicationEventPublisher events) {
         this.validator = validator;
+        this.events = events;
         this.incidents = incidents;
         this.timeline = timeline;
         this.catalog = catalog;
@@ -139,7 +142,8 @@ public class IncidentService {
             return;
         }
         String group = groupAccountableFor(incident, clock);
-        record(incident, "SLA_WARNING", clock.code() + " target " + percent() + "% used; lead of " + group + " warned");
+        record(incident, "SLA_WARNING", clock.code() + " target " + percent() + "% used; lead of " + group + " warned",
+                clock);
         Map<String, Object> variables = slaVariables(incident, clock);
         variables.put("percentUsed", percent());
         notifications.send(id, Recipients.leadOf(group), NotificationEvent.SLA_WARNING, variables);
@@ -148,7 +152,8 @@ public class IncidentService {
     public void recordBreach(String id, SlaClock clock) {
         Incident incident = get(id);
         incident.breach(clock, EngineClock.now());
-        record(incident, "SLA_BREACHED", clock.code() + " target breached (was due " + dueAt(incident, clock) + ")");
+        record(incident, "SLA_BREACHED", clock.code() + " target breached (was due " + dueAt(incident, clock) + ")",
+                clock);
         notifications.send(id, Recipients.leadOf(groupAccountableFor(incident, clock)), NotificationEvent.SLA_BREACH,
                 slaVariables(incident, clock));
     }
@@ -340,7 +345,13 @@ public class IncidentService {
     }
 
     private void record(Incident incident, String type, String detail) {
+        record(incident, type, detail, null);
+    }
+
+    private void record(Incident incident, String type, String detail, SlaClock clock) {
         timeline.save(new IncidentEvent(incident.getId(), EngineClock.now(), type, truncate(detail), actor.id()));
+        events.publishEvent(new IncidentRecorded(incident.getId(), type, clock, incident.getPriority(),
+                incident.getTier(), incident.getServiceId(), incident.getCreatedAt(), incident.getResolvedAt()));
     }
 
     private static String truncate(String detail) {

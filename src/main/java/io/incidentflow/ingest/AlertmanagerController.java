@@ -61,6 +61,7 @@ public class AlertmanagerController {
         rateLimiter.acquire(integration);
         MonitoringEvent event = parser.parse(RequestBodies.read(request, properties.maxBodyBytes()));
         IngestionService.Outcome outcome = ingestion.ingest(integration, event);
+        request.setAttribute(IngestionService.RESULT_ATTRIBUTE, outcome.result());
         return ResponseEntity.ok(new Accepted(outcome.result() == IngestionService.Result.DUPLICATE ? "duplicate" : "success",
                 outcome.result().name().toLowerCase(), outcome.incidentId(), outcome.dedupKey(), outcome.eventId()));
     }

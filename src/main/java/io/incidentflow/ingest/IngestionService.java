@@ -44,6 +44,9 @@ public class IngestionService {
 
     public enum Result { OPENED, APPENDED, ACKNOWLEDGED, RECOVERED, DROPPED, DUPLICATE }
 
+    /** The request attribute where the endpoints leave the {@link Result} of an accepted event, for the metrics. */
+    public static final String RESULT_ATTRIBUTE = Result.class.getName();
+
     /** What an event did. {@code incidentId} is null when it was dropped (no open alert to acknowledge/resolve). */
     public record Outcome(Result result, String incidentId, String dedupKey, long eventId) {
     }

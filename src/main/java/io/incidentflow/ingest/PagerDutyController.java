@@ -63,6 +63,7 @@ public class PagerDutyController {
         }
         MonitoringEvent event = parser.parse(root, checks, body);
         IngestionService.Outcome outcome = ingestion.ingest(integration, event);
+        request.setAttribute(IngestionService.RESULT_ATTRIBUTE, outcome.result());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new Answer("success", "Event processed", outcome.dedupKey(), null));
     }

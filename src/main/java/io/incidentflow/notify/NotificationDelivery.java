@@ -1,6 +1,7 @@
 package io.incidentflow.notify;
 
 import io.incidentflow.common.LogSafe;
+import io.incidentflow.metrics.IncidentMetrics;
 import io.incidentflow.notify.channel.Channels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +19,12 @@ public class NotificationDelivery {
 
     private final DeliveryLog deliveries;
     private final Channels channels;
+    private final IncidentMetrics metrics;
 
-    public NotificationDelivery(DeliveryLog deliveries, Channels channels) {
+    public NotificationDelivery(DeliveryLog deliveries, Channels channels, IncidentMetrics metrics) {
         this.deliveries = deliveries;
         this.channels = channels;
+        this.metrics = metrics;
     }
 
     public void deliver(String messageKey) {
@@ -34,9 +37,11 @@ public class NotificationDelivery {
             channels.get(message.getChannel()).send(message);
         } catch (RuntimeException e) {
             deliveries.failed(messageKey, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            metrics.notification(message.getChannel(), false);
             throw e;
         }
         deliveries.delivered(messageKey);
+        metrics.notification(message.getChannel(), true);
         log.info("Notification {} delivered by {} to {} [{}]", message.getId(), message.getChannel().code(),
                 LogSafe.text(message.getAddress()), message.getTemplate());
     }

@@ -3,6 +3,7 @@ package io.incidentflow.notify;
 import io.incidentflow.common.LogSafe;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.engine.ProcessAdapter;
+import io.incidentflow.metrics.IncidentMetrics;
 import io.incidentflow.notify.channel.Channels;
 import io.incidentflow.notify.oncall.OnCallService;
 import io.incidentflow.notify.oncall.Person;
@@ -47,10 +48,13 @@ public class NotificationService {
     private final AckTokens ackTokens;
     private final NotifyProperties properties;
     private final String publicUrl;
+    private final IncidentMetrics metrics;
 
     public NotificationService(NotificationRepository notifications, TemplateCatalog templates, OnCallService onCall,
                                Channels channels, ProcessAdapter engine, AckTokens ackTokens,
-                               NotifyProperties properties, @Value("${incidentflow.public-url}") String publicUrl) {
+                               NotifyProperties properties, @Value("${incidentflow.public-url}") String publicUrl,
+                               IncidentMetrics metrics) {
+        this.metrics = metrics;
         this.notifications = notifications;
         this.templates = templates;
         this.onCall = onCall;
@@ -148,6 +152,7 @@ public class NotificationService {
         if (channel == Channel.OUTBOX) {
             message.delivered(now);
             notifications.save(message);
+            metrics.notification(Channel.OUTBOX, true);
             log.info("Notification {} to {} ({}) [{}]: {}", message.getId(), LogSafe.text(person.getId()),
                     LogSafe.text(address), event.code(), LogSafe.text(rendered.subject()));
             return message;

@@ -99,7 +99,7 @@ public class PageService {
                 Map.of("summary", page.getSummary(), "group", page.getGroupId(), "level", level));
         events.publishEvent(new PageRecorded(page.getIncidentId(), "PAGED", "Level " + level + " of "
                 + page.getLevelCount() + " of " + page.getGroupId() + " paged: " + sent.stream()
-                .map(m -> m.getRecipient() + " (" + m.getChannel().code() + ")").collect(Collectors.joining(", "))));
+                .map(m -> m.getRecipient() + " (" + m.getChannel().code() + ")").collect(Collectors.joining(", ")), level));
         return page.levelsLeft();
     }
 
@@ -108,7 +108,7 @@ public class PageService {
         page.unacknowledged();
         events.publishEvent(new PageRecorded(page.getIncidentId(), "PAGE_UNACKNOWLEDGED", "Nobody of "
                 + page.getGroupId() + " acknowledged after " + page.getLevelCount() + " levels, "
-                + page.getAckTimeout() + " each"));
+                + page.getAckTimeout() + " each", 0));
     }
 
     /** The recipient of a paged message acknowledges through the message's link (the token is checked by the caller). */
@@ -132,7 +132,7 @@ public class PageService {
         page.acknowledge(by, via, now);
         messages.acknowledgePage(page.getId(), by, now);
         events.publishEvent(new PageRecorded(page.getIncidentId(), "PAGE_ACKNOWLEDGED", by + " acknowledged the page of "
-                + page.getGroupId() + " (" + via + ")" + (waiting ? "" : ", after every level had been paged")));
+                + page.getGroupId() + " (" + via + ")" + (waiting ? "" : ", after every level had been paged"), 0));
         if (waiting) {
             runtime.createMessageCorrelation(MESSAGE_ACKNOWLEDGED).processInstanceId(page.getProcessInstanceId())
                     .setVariable(ACKNOWLEDGED.name(), true)
