@@ -47,6 +47,14 @@ public class IncidentMetrics {
             .serviceLevelObjectives(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30),
                     Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(8),
                     Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7));
+    private final Timer.Builder timeToAcknowledge = Timer.builder("incidentflow.time.to.acknowledge")
+            .description("From logged to the first acknowledgement of a page for the incident (recorded times)")
+            .serviceLevelObjectives(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(10),
+                    Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2),
+                    Duration.ofHours(4), Duration.ofDays(1));
+    /** The incident's acknowledgements so far and the first one's time: only the first one is measured. */
+    private static final String ACKNOWLEDGEMENTS = "select count(*), min(occurred_at) from incident_event"
+            + " where incident_id = ? and type = 'PAGE_ACKNOWLEDGED'";
     private final Timer.Builder ingestDuration = Timer.builder("incidentflow.ingest.duration")
             .description("Handling time of a monitoring event request, whatever its outcome")
             .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
@@ -87,6 +95,7 @@ public class IncidentMetrics {
                 timeToRestore.tags(Tags.of("priority", priority(event.priority()))).register(registry)
                         .record(Duration.between(event.loggedAt(), event.resolvedAt()));
             }
+            case "PAGE_ACKNOWLEDGED" -> firstAcknowledgement(event);
             case "SLA_WARNING" -> sla("incidentflow.sla.warnings", "SLA targets warned about", event);
             case "SLA_BREACHED" -> sla("incidentflow.sla.breaches", "SLA targets breached", event);
             default -> {
@@ -137,6 +146,16 @@ public class IncidentMetrics {
             // the gauges keep their last values; the next refresh tries again
             log.warn("Could not refresh the incident and job gauges: {}", e.toString());
         }
+    }
+
+    /** Time to acknowledge, once per incident: the line just committed is the incident's only acknowledgement. */
+    private void firstAcknowledgement(IncidentRecorded event) {
+        jdbc.query(ACKNOWLEDGEMENTS, rs -> {
+            if (rs.getLong(1) == 1) {
+                timeToAcknowledge.tags(Tags.of("priority", priority(event.priority()))).register(registry)
+                        .record(Duration.between(event.loggedAt(), rs.getTimestamp(2).toInstant()));
+            }
+        }, event.incidentId());
     }
 
     private void sla(String name, String description, IncidentRecorded event) {

@@ -14,6 +14,7 @@ import io.incidentflow.incident.MajorPhase;
 import io.incidentflow.incident.process.IncidentDriver;
 import io.incidentflow.major.MajorIncidentModel;
 import io.incidentflow.notify.Channel;
+import io.incidentflow.observability.GrafanaDashboardTest;
 import io.incidentflow.notify.DeliveryStatus;
 import io.incidentflow.notify.Notification;
 import io.incidentflow.notify.NotificationRepository;
@@ -141,6 +142,19 @@ class IncidentMetricsTest {
         assertThat(after.value("incidentflow_jobs_due"))
                 .isEqualTo(management.createJobQuery().executable().active().count());
         assertThat(after.value("incidentflow_jobs_failed")).isEqualTo(management.createJobQuery().noRetriesLeft().count());
+
+        // the first acknowledgement (level 2) measured once, from the recorded times
+        assertThat(after.since(before, "incidentflow_time_to_acknowledge_seconds_count", "priority", priority))
+                .isEqualTo(1);
+
+        // what the Grafana dashboard queries exists (open incidents while there are some; monitoring events:
+        // IngestMetricsTest)
+        for (String metric : GrafanaDashboardTest.EXPORTED_METRICS) {
+            if (!metric.equals("incidentflow_monitoring_events_total")) {
+                assertThat(inTriage.text() + after.text()).as("exported for the dashboard")
+                        .containsPattern("(?m)^" + metric + "(_count)?[{ ]");
+            }
+        }
 
         assertThat(after.text()).as("counts only, never an incident").doesNotContain(id);
     }
