@@ -49,7 +49,7 @@ function el(tag, attributes, ...children) {
   Object.entries(attributes || {}).forEach(([name, value]) => {
     if (value !== undefined && value !== null) element.setAttribute(name, value);
   });
-  children.flat().forEach(child => {
+  children.flat(Infinity).forEach(child => {
     if (child === null || child === undefined) return;
     element.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
   });
@@ -165,34 +165,32 @@ const SECTIONS = [
 
 async function renderInstanceHistory(node, api, processInstanceId) {
   node.replaceChildren(message('incidentflow-loading', 'Loading…'));
-  let instance;
   try {
-    instance = await engineGet(api, `/history/process-instance/${encodeURIComponent(processInstanceId)}`);
+    const instance = await engineGet(api, `/history/process-instance/${encodeURIComponent(processInstanceId)}`);
+    const body = el('div', { class: 'incidentflow-section' });
+    const tabs = el('ul', { class: 'nav nav-tabs incidentflow-tabs' });
+    const show = key => {
+      tabs.querySelectorAll('li').forEach(li => li.classList.toggle('active', li.dataset.section === key));
+      body.replaceChildren(message('incidentflow-loading', 'Loading…'));
+      SECTION_RENDERERS[key](api, instance)
+        .then(content => body.replaceChildren(content))
+        .catch(error => body.replaceChildren(message('incidentflow-error', failure(error))));
+    };
+    SECTIONS.forEach(([key, label]) => {
+      const link = el('a', { href: '', class: `incidentflow-tab-${key}` }, label);
+      link.addEventListener('click', event => {
+        event.preventDefault();
+        show(key);
+      });
+      const item = el('li', null, link);
+      item.dataset.section = key;
+      tabs.appendChild(item);
+    });
+    node.replaceChildren(el('div', { class: 'incidentflow-instance-history' }, await header(api, instance), tabs, body));
+    show('activities');
   } catch (error) {
     node.replaceChildren(el('div', { class: 'incidentflow-instance-history' }, message('incidentflow-error', failure(error))));
-    return;
   }
-  const body = el('div', { class: 'incidentflow-section' });
-  const tabs = el('ul', { class: 'nav nav-tabs incidentflow-tabs' });
-  const show = key => {
-    tabs.querySelectorAll('li').forEach(li => li.classList.toggle('active', li.dataset.section === key));
-    body.replaceChildren(message('incidentflow-loading', 'Loading…'));
-    SECTION_RENDERERS[key](api, instance)
-      .then(content => body.replaceChildren(content))
-      .catch(error => body.replaceChildren(message('incidentflow-error', failure(error))));
-  };
-  SECTIONS.forEach(([key, label]) => {
-    const link = el('a', { href: '', class: `incidentflow-tab-${key}` }, label);
-    link.addEventListener('click', event => {
-      event.preventDefault();
-      show(key);
-    });
-    const item = el('li', null, link);
-    item.dataset.section = key;
-    tabs.appendChild(item);
-  });
-  node.replaceChildren(el('div', { class: 'incidentflow-instance-history' }, await header(api, instance), tabs, body));
-  show('activities');
 }
 
 async function header(api, instance) {
