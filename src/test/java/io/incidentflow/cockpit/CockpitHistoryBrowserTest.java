@@ -144,6 +144,19 @@ class CockpitHistoryBrowserTest {
     }
 
     @Test
+    void aRunningInstancePageHasTheHistoryTab() {
+        String open = driver.log("erp", Level.MEDIUM, Level.MEDIUM).getId();
+        logIn(TestUsers.ensure(identity, "auditor-" + UUID.randomUUID().toString().substring(0, 8), Roles.AUDITORS));
+
+        browser.get(cockpit("#/process-instance/" + driver.instance(open).getId() + "/runtime"));
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='History']"))).click();
+        WebElement path = visible(By.cssSelector(".incidentflow-instance-history table.incidentflow-activity-log"));
+        assertThat(path.getText()).contains("Initial diagnosis (level 1)").doesNotContain("Incident closed");
+        assertThat(browser.findElement(By.cssSelector(".incidentflow-instance-header")).getText()).contains(open, "ACTIVE");
+    }
+
+    @Test
     void withoutReadRightsThePluginShowsNothing() {
         String outsider = TestUsers.ensure(identity, "outsider-" + UUID.randomUUID().toString().substring(0, 8));
         Authorization cockpitOnly = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
