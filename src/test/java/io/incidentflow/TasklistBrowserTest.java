@@ -1,7 +1,6 @@
 package io.incidentflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.incident.process.IncidentModel;
@@ -12,11 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -27,7 +24,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +33,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,18 +49,12 @@ import org.springframework.http.ResponseEntity;
  * Camunda Tasklist claims "Initial diagnosis (level 1)", sees the Camunda Form, resolves with a fix,
  * confirms restoration with the caller — and the incident is CLOSED.
  *
- * <p>Needs Debian's {@code chromium} and {@code chromium-driver}. Without them it is skipped with a line saying
- * how to enable it, so {@code ./mvnw verify} passes on a machine with only Java and Maven; {@code .ci/run}
- * installs both and sets {@code -Dincidentflow.browser-tests=required}, under which a missing browser fails
- * the build instead of skipping. Selenium is pointed at the installed driver and browser, so
- * Selenium Manager downloads nothing. A screenshot of the diagnosis form is written to
+ * <p>Needs Debian's {@code chromium} and {@code chromium-driver} ({@link HeadlessChromium}: skipped with a printed
+ * line without them, unless {@code -Dincidentflow.browser-tests=required}). A screenshot of the diagnosis form is written to
  * {@code target/tasklist-diagnosis-form.png}.
  */
 @IncidentFlowTest
 class TasklistBrowserTest {
-
-    static final Path CHROMIUM = Paths.get(System.getProperty("incidentflow.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Paths.get(System.getProperty("incidentflow.chromedriver", "/usr/bin/chromedriver"));
 
     static final String DIAGNOSIS = "Initial diagnosis (level 1)";
     static final String CONFIRM = "Confirm restoration with the caller";
@@ -82,23 +69,14 @@ class TasklistBrowserTest {
 
     String agent;
     String password;
-    Path profileDir;
+    HeadlessChromium chromium;
     WebDriver browser;
     WebDriverWait wait;
     String filterId;
 
     @BeforeAll
     static void browserIsInstalled() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String missing = "TasklistBrowserTest needs Chromium and its WebDriver: " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " must exist (apt-get install -y chromium chromium-driver; .ci/run does this)";
-            if ("required".equals(System.getProperty("incidentflow.browser-tests"))) {
-                fail(missing);
-            }
-            System.out.println("SKIPPED browser tests: " + missing
-                    + ". Install them to run the Tasklist walk-through; -Dincidentflow.browser-tests=required makes them mandatory.");
-            Assumptions.abort(missing);
-        }
+        HeadlessChromium.installedOrSkip("TasklistBrowserTest");
     }
 
     @BeforeEach
@@ -112,34 +90,18 @@ class TasklistBrowserTest {
         identity.saveUser(user);
         identity.createMembership(agent, "service-desk");
 
-        profileDir = Files.createTempDirectory("tasklist-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,2000", "--lang=en-US",
-                "--user-data-dir=" + profileDir.toAbsolutePath());
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
         wait = new WebDriverWait(browser, WAIT);
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (filterId != null) {
             filters.deleteFilter(filterId); // the engine deletes the filter's authorizations with it
-        }
-        if (profileDir != null) {
-            try (Stream<Path> files = Files.walk(profileDir)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
         }
     }
 

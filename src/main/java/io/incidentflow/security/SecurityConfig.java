@@ -1,6 +1,8 @@
 package io.incidentflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentflow.cockpit.CockpitSessionAuthenticationFilter;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,12 +10,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
  * Web security of IncidentFlow.
@@ -21,6 +25,9 @@ import org.springframework.security.web.SecurityFilterChain;
  *   <li>{@code /api/**}: HTTP Basic against the Camunda identity service, authorities
  *       {@code GROUP_<groupId>}, stateless, no CSRF, JSON 401/403. {@code /api/events/**} is open:
  *       monitoring systems authenticate there with their integration keys.</li>
+ *   <li>{@code /cockpit-api/**}: the Cockpit plugin's read-only endpoints, authenticated by the caller's Camunda
+ *       webapp session ({@link CockpitSessionAuthenticationFilter}), authorities as on {@code /api}; GET only,
+ *       JSON 401/403 without a Basic challenge (the browser must not pop up a password dialog).</li>
  *   <li>Everything else: left to its owner. The Camunda webapps ({@code /camunda/**}) have their own
  *       login and CSRF protection; the engine REST API ({@code /engine-rest/**}) is protected by
  *       Camunda's {@link ProcessEngineAuthenticationFilter} (HTTP Basic); health, Prometheus, Swagger
@@ -73,6 +80,31 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
+    SecurityFilterChain cockpitPluginSecurityFilterChain(HttpSecurity http, ProcessEngine engine,
+                                                        JsonSecurityErrorHandler errors) throws Exception {
+        http.securityMatcher("/cockpit-api/**")
+                .addFilterBefore(new CockpitSessionAuthenticationFilter(engine), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/cockpit-api/**").authenticated()
+                        .anyRequest().denyAll())
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> errors.write(response,
+                                org.springframework.http.HttpStatus.UNAUTHORIZED,
+                                "Authentication required: log in to Cockpit"))
+                        .accessDeniedHandler(errors))
+                // GET only and nothing changes state, so there is nothing for a forged request to do; the
+                // session belongs to the webapps, this chain only reads it.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, JsonSecurityErrorHandler errors) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         // Camunda's first-user setup: the application creates its administrator itself
