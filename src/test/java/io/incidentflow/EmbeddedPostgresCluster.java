@@ -63,6 +63,9 @@ public final class EmbeddedPostgresCluster implements AutoCloseable {
                 "--DATABASE_POOL_MIN_IDLE=2",
                 "--ADMIN_PASSWORD=" + UUID.randomUUID(),
                 "--camunda.bpm.process-engine-name=" + engineName,
+                // no Camunda webapps on these nodes: the webapps keep JVM-wide state, and a node that starts
+                // and closes them leaves the shared test context's Tasklist/Cockpit login answering 500
+                "--camunda.bpm.webapp.enabled=false",
                 "--server.port=0"));
         args.addAll(List.of(settings));
         // postgres after the shared test profile, so that it wins
