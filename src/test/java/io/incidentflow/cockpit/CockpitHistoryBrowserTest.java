@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -47,9 +48,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The Cockpit history plugin in a real headless Chromium: an auditor finds a closed incident by its business key on
- * the incident process's definition page, opens its history page, reads the activity log and the incident timeline,
+ * the incident process's definition page, opens its history page, reads the activity log, the diagram with the
+ * path taken and the incident timeline,
  * and is offered nothing that writes; a Cockpit user without read rights sees nothing of it. Skipped with a printed
- * line without Chromium ({@link HeadlessChromium}). Screenshot: {@code target/cockpit-history.png}.
+ * line without Chromium ({@link HeadlessChromium}). Screenshots: {@code target/cockpit-history.png},
+ * {@code target/cockpit-history-diagram.png}.
  */
 @IncidentFlowTest
 class CockpitHistoryBrowserTest {
@@ -116,6 +119,7 @@ class CockpitHistoryBrowserTest {
         WebElement found = visible(row);
         assertThat(found.getText()).contains("Incident closed", "COMPLETED");
         assertThat(browser.findElements(By.cssSelector("table.incidentflow-finished-instances tbody tr"))).hasSize(1);
+        assertThat(viewerRequests()).as("the diagram viewer is loaded by the history page only").isZero();
 
         // Its history page: the activity log (with who worked the diagnosis) ...
         found.findElement(By.cssSelector("a.incidentflow-history-link")).click();
@@ -125,6 +129,28 @@ class CockpitHistoryBrowserTest {
                 "Incident closed");
         assertThat(browser.findElement(By.cssSelector(".incidentflow-instance-header")).getText())
                 .contains(incidentId, "COMPLETED");
+
+        // ... the diagram with the path: the diagnosis done once, marked and counted; nothing still running ...
+        browser.findElement(By.cssSelector("a.incidentflow-tab-path")).click();
+        visible(By.cssSelector(".incidentflow-diagram svg"));
+        WebElement diagnosis = visible(By.cssSelector(".incidentflow-diagram .djs-element[data-element-id='"
+                + TASK_INITIAL_DIAGNOSIS + "']"));
+        assertThat(diagnosis.getDomAttribute("class")).contains("if-done");
+        assertThat(visible(By.cssSelector(".djs-overlays[data-container-id='" + TASK_INITIAL_DIAGNOSIS
+                + "'] .if-done-count")).getText()).isEqualTo("1");
+        assertThat(browser.findElements(By.cssSelector(".incidentflow-diagram .if-running"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("table.incidentflow-path")).getText())
+                .contains("Initial diagnosis (level 1)");
+        // the bpmn.io license wants its watermark visible
+        assertThat(browser.findElement(By.cssSelector(".incidentflow-diagram .bjs-powered-by")).isDisplayed()).isTrue();
+        screenshot(Paths.get("target", "cockpit-history-diagram.png"));
+        // the activity log and the path share one read of the activity history; the viewer is loaded once
+        browser.findElement(By.cssSelector("a.incidentflow-tab-activities")).click();
+        visible(By.cssSelector("table.incidentflow-activity-log"));
+        browser.findElement(By.cssSelector("a.incidentflow-tab-path")).click();
+        visible(By.cssSelector(".incidentflow-diagram svg"));
+        assertThat(resourceRequests("/history/activity-instance?processInstanceId=" + closed.getId() + "&sortBy=startTime")).isEqualTo(1);
+        assertThat(viewerRequests()).isEqualTo(1);
 
         // ... and the app's timeline of the incident.
         browser.findElement(By.cssSelector("a.incidentflow-tab-timeline")).click();
@@ -154,6 +180,14 @@ class CockpitHistoryBrowserTest {
         WebElement path = visible(By.cssSelector(".incidentflow-instance-history table.incidentflow-activity-log"));
         assertThat(path.getText()).contains("Initial diagnosis (level 1)").doesNotContain("Incident closed");
         assertThat(browser.findElement(By.cssSelector(".incidentflow-instance-header")).getText()).contains(open, "ACTIVE");
+
+        // On the diagram the diagnosis waiting for an agent is marked running, with no completion count.
+        browser.findElement(By.cssSelector("a.incidentflow-tab-path")).click();
+        WebElement diagnosis = visible(By.cssSelector(".incidentflow-diagram .djs-element[data-element-id='"
+                + TASK_INITIAL_DIAGNOSIS + "']"));
+        assertThat(diagnosis.getDomAttribute("class")).contains("if-running").doesNotContain("if-done");
+        assertThat(browser.findElements(By.cssSelector(".djs-overlays[data-container-id='" + TASK_INITIAL_DIAGNOSIS
+                + "'] .if-done-count"))).isEmpty();
     }
 
     @Test
@@ -184,6 +218,17 @@ class CockpitHistoryBrowserTest {
         }
     }
 
+    /** How often this page loaded the bpmn-js viewer (Resource Timing: every request since the page was opened). */
+    private long viewerRequests() {
+        return resourceRequests("bpmn-navigated-viewer.production.min.js");
+    }
+
+    private long resourceRequests(String urlPart) {
+        Object count = ((JavascriptExecutor) browser).executeScript("return performance.getEntriesByType('resource')"
+                + ".filter(entry => entry.name.includes(arguments[0])).length", urlPart);
+        return ((Number) count).longValue();
+    }
+
     private void logIn(String userId) {
         browser.get(cockpit(""));
         WebElement username = visible(
@@ -192,6 +237,9 @@ class CockpitHistoryBrowserTest {
         browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(TestUsers.password(userId));
         browser.findElement(By.cssSelector("form button[type='submit']")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        // Cockpit's own requests fill the default 250 timing entries; the tests count later ones (routes change the
+        // hash only, so this page stays loaded).
+        ((JavascriptExecutor) browser).executeScript("performance.setResourceTimingBufferSize(10000)");
     }
 
     private String cockpit(String route) {

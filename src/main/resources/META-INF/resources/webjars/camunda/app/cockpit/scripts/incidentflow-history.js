@@ -3,7 +3,7 @@
 // Cockpit Community Edition shows running instances only. This module adds, read-only:
 //  - a "Finished instances" tab on every process definition page (search by business key and start date);
 //  - a "History" tab on every process instance page and a page #/history/process-instance/:id for finished ones:
-//    path taken (activities with counts), activity log, variables as they ended, incidents, the calling and the
+//    path taken (the BPMN diagram with the activities done marked and counted, and as a table), activity log, variables as they ended, incidents, the calling and the
 //    called instances (Tier 1 -> 2 -> 3, linked both ways) and the app's incident timeline.
 //
 // Every request is a GET with the caller's own Cockpit session: the engine API answers only what the user's
@@ -168,11 +168,17 @@ async function renderInstanceHistory(node, api, processInstanceId) {
   try {
     const instance = await engineGet(api, `/history/process-instance/${encodeURIComponent(processInstanceId)}`);
     const body = el('div', { class: 'incidentflow-section' });
+    // Both the path and the activity log read the activity history: fetched once per page, again only after a failure.
+    let log = null;
+    const activities = () => (log ||= activityLog(api, instance.id).catch(error => {
+      log = null;
+      throw error;
+    }));
     const tabs = el('ul', { class: 'nav nav-tabs incidentflow-tabs' });
     const show = key => {
       tabs.querySelectorAll('li').forEach(li => li.classList.toggle('active', li.dataset.section === key));
       body.replaceChildren(message('incidentflow-loading', 'Loading…'));
-      SECTION_RENDERERS[key](api, instance)
+      SECTION_RENDERERS[key](api, instance, activities)
         .then(content => body.replaceChildren(content))
         .catch(error => body.replaceChildren(message('incidentflow-error', failure(error))));
     };
@@ -214,22 +220,25 @@ async function header(api, instance) {
 }
 
 const SECTION_RENDERERS = {
-  async path(api, instance) {
-    const activities = await activityLog(api, instance.id);
+  async path(api, instance, activities) {
     const counts = new Map();
-    activities.forEach(activity => {
+    (await activities()).forEach(activity => {
       const entry = counts.get(activity.activityId) || { name: activity.activityName || activity.activityId, type: activity.activityType, done: 0, open: 0 };
       if (activity.endTime) entry.done += 1; else entry.open += 1;
       counts.set(activity.activityId, entry);
     });
-    return table('incidentflow-path', ['Activity', 'Type', 'Completed', 'Still active'],
-      [...counts.values()].map(entry => [entry.name, entry.type, String(entry.done), entry.open ? String(entry.open) : '']));
+    const diagram = el('div', { class: 'incidentflow-diagram' });
+    drawPath(diagram, api, instance.processDefinitionId, counts)
+      .catch(error => diagram.replaceChildren(message('incidentflow-error',
+        error.status ? failure(error) : `The diagram could not be drawn (${error.message}); the table below has the path.`)));
+    return el('div', null, diagram,
+      table('incidentflow-path', ['Activity', 'Type', 'Completed', 'Still active'],
+        [...counts.values()].map(entry => [entry.name, entry.type, String(entry.done), entry.open ? String(entry.open) : ''])));
   },
 
-  async activities(api, instance) {
-    const activities = await activityLog(api, instance.id);
+  async activities(api, instance, activities) {
     return table('incidentflow-activity-log', ['Activity', 'Type', 'Assignee', 'Start', 'End', 'Duration'],
-      activities.map(activity => [activity.activityName || activity.activityId, activity.activityType,
+      (await activities()).map(activity => [activity.activityName || activity.activityId, activity.activityType,
         activity.assignee || '', time(activity.startTime), time(activity.endTime), duration(activity.durationInMillis)]));
   },
 
@@ -282,6 +291,72 @@ const SECTION_RENDERERS = {
 function activityLog(api, processInstanceId) {
   return engineGet(api, '/history/activity-instance',
     { processInstanceId, sortBy: 'startTime', sortOrder: 'asc' });
+}
+
+// --- The diagram ------------------------------------------------------------------------------------------
+
+// Cockpit does not hand its own bpmn-js to plugins, so the plugin ships the pinned NavigatedViewer next to itself
+// (npm run cockpit-viewer; bpmn-js/LICENSE: its bpmn.io watermark stays visible). It and its styles are loaded on
+// the first diagram only, so Cockpit's other pages load none of it.
+let viewerLoading = null;
+
+function loadViewer() {
+  if (!viewerLoading) {
+    ['bpmn-js/diagram-js.css', 'bpmn-js/bpmn-js.css', 'incidentflow-diagram.css'].forEach(href =>
+      document.head.appendChild(el('link', { rel: 'stylesheet', href: new URL(href, import.meta.url).href })));
+    // A UMD bundle: imported as a module it defines the global BpmnJS (there is no AMD loader in Cockpit).
+    viewerLoading = import(new URL('bpmn-js/bpmn-navigated-viewer.production.min.js', import.meta.url).href)
+      .then(() => {
+        if (typeof globalThis.BpmnJS !== 'function') throw new Error('the bpmn-js viewer did not load');
+        return globalThis.BpmnJS;
+      })
+      .catch(error => {
+        viewerLoading = null;
+        throw error;
+      });
+  }
+  return viewerLoading;
+}
+
+/**
+ * Draws the instance's process definition read-only and marks the path: activities completed (green, with how
+ * often) and still active (blue). Sequence flows are not marked: the engine's history records activities, not the
+ * flows taken between them.
+ */
+async function drawPath(container, api, processDefinitionId, counts) {
+  const [Viewer, definition] = await Promise.all([loadViewer(),
+    engineGet(api, `/process-definition/${encodeURIComponent(processDefinitionId)}/xml`)]);
+  const viewer = new Viewer({ container });
+  await viewer.importXML(definition.bpmn20Xml);
+  const canvas = viewer.get('canvas');
+  const shapes = viewer.get('elementRegistry');
+  const overlays = viewer.get('overlays');
+  counts.forEach((entry, activityId) => {
+    // Some history entries have no shape of their own (a multi-instance body is "<activity>#multiInstanceBody").
+    if (!shapes.get(activityId)) return;
+    if (entry.done) {
+      canvas.addMarker(activityId, 'if-done');
+      overlays.add(activityId, 'if-count', {
+        position: { bottom: 12, left: -8 },
+        html: el('span', { class: 'if-done-count', title: `completed ${entry.done} time${entry.done === 1 ? '' : 's'}` }, String(entry.done))
+      });
+    }
+    if (entry.open) canvas.addMarker(activityId, 'if-running');
+  });
+  fitWhenShown(container, canvas);
+}
+
+/** The tab is put on the page after it is drawn: fit the diagram once its container has a size, and on resizes. */
+function fitWhenShown(container, canvas) {
+  const observer = new ResizeObserver(() => {
+    if (!container.isConnected) {
+      observer.disconnect();
+    } else if (container.clientWidth) {
+      canvas.resized();
+      canvas.zoom('fit-viewport', 'auto');
+    }
+  });
+  observer.observe(container);
 }
 
 function printable(variable) {
