@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.TestUsers;
+import io.incidentflow.WebappSession;
 import io.incidentflow.incident.Level;
 import io.incidentflow.incident.process.IncidentDriver;
 import io.incidentflow.security.IdentitySetup;
 import io.incidentflow.security.Roles;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -140,21 +138,7 @@ class CockpitTimelineEndpointTest {
 
     /** Logs in to a Camunda webapp as the browser does: the app page for the CSRF token, then the login form. */
     private HttpClient session(String userId, String app) throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-        browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/" + app + "/default/"))).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
-        String csrf = cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
-        String form = "username=" + URLEncoder.encode(userId, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(TestUsers.password(userId), StandardCharsets.UTF_8);
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-                        URI.create(url("/camunda/api/admin/auth/user/default/login/" + app)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        return browser;
+        return WebappSession.loggedIn(port, app, userId, TestUsers.password(userId)).client();
     }
 
     private String url(String path) {

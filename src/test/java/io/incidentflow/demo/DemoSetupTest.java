@@ -2,17 +2,14 @@ package io.incidentflow.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import io.incidentflow.WebappSession;
 import io.incidentflow.security.Roles;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -164,23 +161,7 @@ class DemoSetupTest {
      * with the form fields username and password and the token in the X-XSRF-TOKEN header.
      */
     private HttpResponse<String> webappLogin(String app, String user, String password) throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/camunda/app/" + app + "/" + ENGINE + "/")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).isEqualTo(200);
-        String csrfToken = cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
-
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return browser.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/" + ENGINE + "/login/" + app))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", csrfToken)
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return WebappSession.open(port, ENGINE, app).login(user, password);
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.TestUsers;
+import io.incidentflow.WebappSession;
 import io.incidentflow.incident.Level;
 import io.incidentflow.incident.process.IncidentDriver;
 import io.incidentflow.incident.process.IncidentModel;
@@ -114,6 +115,25 @@ class AuditorReadOnlyTest {
 
     @Test
     void everyEngineWriteIsRefusedAndChangesNothing() throws Exception {
+        assertEngineWritesRefused((method, path, body) -> send(method, "/engine-rest" + path, "application/json", body),
+                true);
+    }
+
+    /** The same writes through Cockpit's copy of the engine API, with the auditor's Cockpit session. */
+    @Test
+    void everyEngineWriteThroughCockpitIsRefusedAndChangesNothing() throws Exception {
+        WebappSession cockpit = WebappSession.loggedIn(port, "cockpit", auditor, TestUsers.password(auditor));
+        assertEngineWritesRefused((method, path, body) ->
+                cockpit.send(method, "/camunda/api/engine/engine/default" + path, body), false);
+    }
+
+    /** A call of an engine API: method, path below the API's root, JSON body. */
+    @FunctionalInterface
+    private interface EngineApi {
+        HttpResponse<String> send(String method, String path, String body) throws Exception;
+    }
+
+    private void assertEngineWritesRefused(EngineApi engine, boolean multipartToo) throws Exception {
         String incidentId = incidents.log("erp", Level.LOW, Level.LOW).getId();
         String instance = incidents.instance(incidentId).getId();
         Task task = taskService.createTaskQuery().processInstanceId(instance).list().get(0);
@@ -203,22 +223,23 @@ class AuditorReadOnlyTest {
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, String[]> write : writes.entrySet()) {
             String[] w = write.getValue();
-            HttpResponse<String> response = send(w[0], "/engine-rest" + w[1], "application/json", w[2]);
+            HttpResponse<String> response = engine.send(w[0], w[1], w[2]);
             if (response.statusCode() != (hidden.contains(write.getKey()) ? 404 : 403)) {
                 wrong.add(write.getKey() + ": " + w[0] + " " + w[1] + " -> " + response.statusCode() + " " + response.body());
             }
         }
-        HttpResponse<String> attach = multipart("/engine-rest" + t + "/attachment/create", "attachment-name", "forged",
-                "content", "forged.txt", "forged");
-        if (attach.statusCode() != 403) {
-            wrong.add("attach a file to a task -> " + attach.statusCode() + " " + attach.body());
+        if (multipartToo) {
+            HttpResponse<String> attach = multipart("/engine-rest" + t + "/attachment/create", "attachment-name", "forged",
+                    "content", "forged.txt", "forged");
+            if (attach.statusCode() != 403) {
+                wrong.add("attach a file to a task -> " + attach.statusCode() + " " + attach.body());
+            }
+            HttpResponse<String> deploy = multipart("/engine-rest/deployment/create", "deployment-name", "auditor-probe",
+                    "data", "auditor-probe.bpmn", PROBE_BPMN);
+            if (deploy.statusCode() != 403) {
+                wrong.add("create a deployment -> " + deploy.statusCode() + " " + deploy.body());
+            }
         }
-        HttpResponse<String> deploy = multipart("/engine-rest/deployment/create", "deployment-name", "auditor-probe",
-                "data", "auditor-probe.bpmn", PROBE_BPMN);
-        if (deploy.statusCode() != 403) {
-            wrong.add("create a deployment -> " + deploy.statusCode() + " " + deploy.body());
-        }
-
         assertThat(wrong).isEmpty();
         assertThat(state(incidentId)).isEqualTo(before);
         assertThat(identityService.createUserQuery().memberOfGroup(Roles.CAMUNDA_ADMIN).userId(auditor).count()).isZero();

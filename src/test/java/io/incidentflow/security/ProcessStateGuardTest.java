@@ -10,18 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.TestUsers;
+import io.incidentflow.WebappSession;
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.Level;
 import io.incidentflow.incident.process.IncidentDriver;
 import io.incidentflow.incident.process.IncidentModel;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -321,31 +317,10 @@ class ProcessStateGuardTest {
 
     /** A Tasklist session of the desk user: session cookie and Camunda's CSRF token, as the browser has them. */
     private TasklistSession tasklist() throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-        browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/default/"))).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
-        String csrf = cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
-        String form = "username=" + URLEncoder.encode(desk, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(TestUsers.password(desk), StandardCharsets.UTF_8);
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-                        URI.create(url("/camunda/api/admin/auth/user/default/login/tasklist")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        // the login starts a new session; the app page, loaded next as in the browser, gives it its CSRF token
-        browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/default/"))).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
-        return new TasklistSession(browser, cookies, url("/camunda/api/engine/engine/default/"));
+        return new TasklistSession(WebappSession.loggedIn(port, "tasklist", desk, TestUsers.password(desk)));
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private record TasklistSession(HttpClient browser, CookieManager cookies, String engineApi) {
+    private record TasklistSession(WebappSession session) {
 
         HttpResponse<String> submitForm(Task task, String body) throws Exception {
             return send("POST", "task/" + task.getId() + "/submit-form", body);
@@ -353,14 +328,7 @@ class ProcessStateGuardTest {
 
         /** A call of the webapps' engine API as Tasklist makes it, e.g. {@code task/42/submit-form}. */
         HttpResponse<String> send(String method, String path, String body) throws Exception {
-            // the token may be renewed at login: send the current one
-            String csrf = cookies.getCookieStore().getCookies().stream()
-                    .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
-            return browser.send(HttpRequest.newBuilder(URI.create(engineApi + path))
-                    .header("Content-Type", "application/json")
-                    .header("X-XSRF-TOKEN", csrf)
-                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return session.send(method, "/camunda/api/engine/engine/default/" + path, body);
         }
     }
 }
