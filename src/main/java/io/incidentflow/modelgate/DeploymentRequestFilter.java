@@ -1,12 +1,12 @@
 package io.incidentflow.modelgate;
 
+import io.incidentflow.engine.EngineApiPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,12 +37,9 @@ class DeploymentRequestFilter extends OncePerRequestFilter {
     @Configuration(proxyBeanMethods = false)
     static class Registration {
         @Bean
-        FilterRegistrationBean<DeploymentRequestFilter> deploymentRequestFilter(
-                @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
-                @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        FilterRegistrationBean<DeploymentRequestFilter> deploymentRequestFilter(EngineApiPaths paths) {
             FilterRegistrationBean<DeploymentRequestFilter> registration = new FilterRegistrationBean<>(new DeploymentRequestFilter());
-            registration.addUrlPatterns("/" + restPath.replaceAll("^/+|/+$", "") + "/deployment/create",
-                    "/" + webappPath.replaceAll("^/+|/+$", "") + "/api/engine/engine/*");
+            registration.addUrlPatterns(paths.rest() + "/deployment/create", paths.webappEngineApi() + "/engine/*");
             return registration;
         }
     }

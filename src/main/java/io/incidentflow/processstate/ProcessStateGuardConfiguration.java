@@ -1,9 +1,9 @@
 package io.incidentflow.processstate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentflow.engine.EngineApiPaths;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,13 +14,11 @@ class ProcessStateGuardConfiguration {
 
     @Bean
     FilterRegistrationBean<ProcessStateGuard> processStateGuard(
-            @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
-            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
-            EngineForms forms, FormValidator validator, ControlVariables controlVariables,
+            EngineApiPaths paths, EngineForms forms, FormValidator validator, ControlVariables controlVariables,
             IdentityService identityService, AuthorizationService authorizationService, ObjectMapper mapper) {
-        String rest = "/" + restPath.replaceAll("^/+|/+$", "");
+        String rest = paths.rest();
         // The webapps' copy of the engine REST API, used by Tasklist and Cockpit
-        String webappEngineApi = "/" + webappPath.replaceAll("^/+|/+$", "") + "/api/engine";
+        String webappEngineApi = paths.webappEngineApi();
         FilterRegistrationBean<ProcessStateGuard> registration = new FilterRegistrationBean<>(new ProcessStateGuard(
                 rest, webappEngineApi, forms, validator, controlVariables, identityService, authorizationService, mapper));
         registration.setName("process-state-guard");

@@ -1,5 +1,6 @@
 package io.incidentflow.security;
 
+import io.incidentflow.engine.EngineApiPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -43,14 +43,11 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     private final Pattern webappLogin;
 
     public LoginThrottleFilter(LoginThrottle throttle, JsonSecurityErrorHandler errors,
-                               @Value("${spring.jersey.application-path:/engine-rest}") String engineRestPath,
-                               @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+                               EngineApiPaths paths) {
         this.throttle = throttle;
         this.errors = errors;
-        this.engineRestPrefix = "/" + trimSlashes(engineRestPath) + "/";
-        String webapp = trimSlashes(webappPath);
-        this.webappLogin = Pattern.compile((webapp.isEmpty() ? "" : "/" + Pattern.quote(webapp))
-                + "/api/admin/auth/user/[^/]+/login/[^/]+/?");
+        this.engineRestPrefix = paths.rest() + "/";
+        this.webappLogin = Pattern.compile(Pattern.quote(paths.webapps()) + "/api/admin/auth/user/[^/]+/login/[^/]+/?");
     }
 
     @Override
@@ -111,9 +108,5 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
 
     private static Optional<String> nonBlank(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
-    }
-
-    private static String trimSlashes(String path) {
-        return path.replaceAll("^/+|/+$", "");
     }
 }

@@ -1,11 +1,11 @@
 package io.incidentflow.security;
 
+import io.incidentflow.engine.EngineApiPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentflow.cockpit.CockpitSessionAuthenticationFilter;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -133,9 +133,8 @@ public class SecurityConfig {
 
     /** The engine REST API is never anonymous: HTTP Basic against the engine's identity service. */
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter(
-            @Value("${spring.jersey.application-path:/engine-rest}") String restPath) {
-        String path = "/" + restPath.replaceAll("^/+|/+$", "");
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter(EngineApiPaths paths) {
+        String path = paths.rest();
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("camunda-engine-rest-auth");
