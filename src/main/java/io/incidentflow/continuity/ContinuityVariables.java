@@ -25,6 +25,13 @@ public final class ContinuityVariables {
     public static final ProcessVariable<String> CONTINUITY_OUTCOME = stringVariable("continuityOutcome");
     public static final String OUTCOME_DECLINED = "declined";
     public static final String OUTCOME_COMPLETED = "completed";
+    /** The failover could not be completed and was given up; crisis management took over. */
+    public static final String OUTCOME_ABANDONED = "abandoned";
+    /**
+     * Optional: when the invocation was decided (Tier 2's continuity decision); the RTO counts from here. Absent
+     * for direct invocations, whose RTO counts from the start.
+     */
+    public static final ProcessVariable<Date> INVOCATION_DECIDED_AT = dateVariable("invocationDecidedAt");
     /** The call contract as lists: the element template "Invoke service continuity" binds exactly these. */
     public static final List<ProcessVariable<?>> CALL_INPUTS = List.of(INCIDENT_ID, SERVICE_IDS, INVOCATION_REASON);
     public static final List<ProcessVariable<?>> CALL_OUTPUTS = List.of(CONTINUITY_OUTCOME);
