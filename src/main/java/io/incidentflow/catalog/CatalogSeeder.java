@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.incidentflow.web.ApiError.FieldProblem;
+import io.incidentflow.common.FieldProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;

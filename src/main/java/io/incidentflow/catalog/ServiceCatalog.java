@@ -1,9 +1,9 @@
 package io.incidentflow.catalog;
 
 import io.incidentflow.security.Roles;
-import io.incidentflow.web.ApiError.FieldProblem;
-import io.incidentflow.web.InvalidInputException;
-import io.incidentflow.web.NotFoundException;
+import io.incidentflow.common.FieldProblem;
+import io.incidentflow.common.InvalidInputException;
+import io.incidentflow.common.NotFoundException;
 import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.util.ArrayList;

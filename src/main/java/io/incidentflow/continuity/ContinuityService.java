@@ -9,7 +9,7 @@ import io.incidentflow.engine.BusinessKeys;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.engine.ProcessAdapter;
 import io.incidentflow.incident.IncidentService;
-import io.incidentflow.web.InvalidInputException;
+import io.incidentflow.common.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

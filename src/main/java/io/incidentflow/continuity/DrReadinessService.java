@@ -6,7 +6,7 @@ import io.incidentflow.catalog.BusinessService;
 import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.engine.ProcessAdapter;
-import io.incidentflow.web.InvalidInputException;
+import io.incidentflow.common.InvalidInputException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;

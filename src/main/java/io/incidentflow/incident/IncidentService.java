@@ -12,8 +12,8 @@ import io.incidentflow.notify.NotificationService;
 import io.incidentflow.notify.Recipients;
 import io.incidentflow.notify.page.PageRecorded;
 import io.incidentflow.security.Roles;
-import io.incidentflow.web.InvalidInputException;
-import io.incidentflow.web.NotFoundException;
+import io.incidentflow.common.InvalidInputException;
+import io.incidentflow.common.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jakarta.validation.Validator;
-import io.incidentflow.web.ApiError;
+import io.incidentflow.common.FieldProblem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Pageable;
@@ -88,9 +88,9 @@ public class IncidentService {
 
     /** The same checks as the API's, for details that come from a form or an event. */
     public void validate(NewIncident details) {
-        List<ApiError.FieldProblem> problems = validator.validate(details).stream()
-                .map(v -> new ApiError.FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
-                .sorted(Comparator.comparing(ApiError.FieldProblem::field))
+        List<FieldProblem> problems = validator.validate(details).stream()
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

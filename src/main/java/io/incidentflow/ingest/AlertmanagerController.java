@@ -1,7 +1,7 @@
 package io.incidentflow.ingest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.incidentflow.web.ApiError;
+import io.incidentflow.common.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,6 +46,18 @@ public class AlertmanagerController {
     public record Accepted(String status, String result, String incidentId, String dedupKey, long eventId) {
     }
 
+    /**
+     * The answer to a refused webhook call: the body Alertmanager receivers have always had here, kept as it is
+     * for the people reading Alertmanager's logs, unlike the problem details of the rest of the API.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Refused(int status, String error, String message, List<FieldProblem> errors) {
+
+        Refused(HttpStatus status, String message, List<FieldProblem> errors) {
+            this(status.value(), status.getReasonPhrase(), message, errors);
+        }
+    }
+
     static final class UnauthorizedException extends RuntimeException {
         UnauthorizedException(String message) {
             super(message);
@@ -79,30 +91,30 @@ public class AlertmanagerController {
     }
 
     @ExceptionHandler(UnauthorizedException.class)
-    ResponseEntity<ApiError> unauthorized(UnauthorizedException e) {
+    ResponseEntity<Refused> unauthorized(UnauthorizedException e) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"IncidentFlow events\"")
-                .body(new ApiError(401, "Unauthorized", e.getMessage(), List.of()));
+                .body(new Refused(HttpStatus.UNAUTHORIZED, e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(InvalidEventException.class)
-    ResponseEntity<ApiError> invalid(InvalidEventException e) {
+    ResponseEntity<Refused> invalid(InvalidEventException e) {
         HttpStatus status = e instanceof RequestBodies.TooLargeException ? HttpStatus.PAYLOAD_TOO_LARGE
                 : e instanceof ServiceNotAllowedException ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
-        return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(),
+        return ResponseEntity.status(status).body(new Refused(status,
                 "Invalid Alertmanager webhook payload: " + e.getMessage(), e.problems()));
     }
 
     @ExceptionHandler(KeyRateLimiter.RateLimitedException.class)
-    ResponseEntity<ApiError> throttled(KeyRateLimiter.RateLimitedException e) {
+    ResponseEntity<Refused> throttled(KeyRateLimiter.RateLimitedException e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
-                .body(new ApiError(429, "Too Many Requests", e.getMessage(), List.of()));
+                .body(new Refused(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(IngestionService.BusyException.class)
-    ResponseEntity<ApiError> busy(IngestionService.BusyException e) {
+    ResponseEntity<Refused> busy(IngestionService.BusyException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(new ApiError(503, "Service Unavailable", e.getMessage(), List.of()));
+                .body(new Refused(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), List.of()));
     }
 }

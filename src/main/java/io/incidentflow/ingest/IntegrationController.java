@@ -4,9 +4,8 @@ import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.security.CurrentUser;
 import io.incidentflow.security.Roles;
-import io.incidentflow.web.ApiError;
-import io.incidentflow.web.InvalidInputException;
-import io.incidentflow.web.NotFoundException;
+import io.incidentflow.common.InvalidInputException;
+import io.incidentflow.common.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,13 +19,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -154,12 +150,5 @@ public class IntegrationController {
                 .toList();
         return new IntegrationView(i.id(), i.name(), i.serviceId(), serviceIds, i.rateLimitPerMinute(), i.keyHint(),
                 i.createdBy(), i.createdAt(), i.revokedAt(), key);
-    }
-
-    /** Keeps telling callers who manages keys, which the generic 403 answer does not say. */
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ApiError> denied(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError(403, "Forbidden",
-                "Only members of group " + Roles.CAMUNDA_ADMIN + " manage integration keys", List.of()));
     }
 }

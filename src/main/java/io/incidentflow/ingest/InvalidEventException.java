@@ -1,6 +1,6 @@
 package io.incidentflow.ingest;
 
-import io.incidentflow.web.ApiError.FieldProblem;
+import io.incidentflow.common.FieldProblem;
 import java.util.List;
 
 /** An event that cannot be accepted; nothing of it is stored. */

@@ -1,6 +1,6 @@
 package io.incidentflow.ingest;
 
-import io.incidentflow.web.ApiError.FieldProblem;
+import io.incidentflow.common.FieldProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.incidentflow.ingest;
 
-import io.incidentflow.web.ApiError.FieldProblem;
+import io.incidentflow.common.FieldProblem;
 import java.util.List;
 
 /** The event names a catalog service its integration key may not act on; nothing of it is stored. */

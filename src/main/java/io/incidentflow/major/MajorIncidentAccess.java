@@ -2,7 +2,7 @@ package io.incidentflow.major;
 
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.security.CurrentUser;
-import io.incidentflow.web.ForbiddenException;
+import io.incidentflow.common.NotAllowedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +27,7 @@ public class MajorIncidentAccess {
         if (user.isMemberOf(resolverGroup)) {
             return true;
         }
-        throw new ForbiddenException("Only the service desk, the incident's resolver group (" + resolverGroup
+        throw new NotAllowedException("Only the service desk, the incident's resolver group (" + resolverGroup
                 + ") and major incident managers may declare a major incident; user '" + user.userId()
                 + "' is in none of them");
     }
@@ -38,7 +38,7 @@ public class MajorIncidentAccess {
         if (CurrentUser.get().isMemberOf(resolverGroup)) {
             return true;
         }
-        throw new ForbiddenException("Only responders propose experiments: the service desk, the triage team, "
+        throw new NotAllowedException("Only responders propose experiments: the service desk, the triage team, "
                 + "major incident managers and the resolver group " + resolverGroup);
     }
 }

@@ -1,7 +1,7 @@
 package io.incidentflow.modelimpact;
 
 import io.incidentflow.security.Roles;
-import io.incidentflow.web.InvalidInputException;
+import io.incidentflow.common.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -3,8 +3,8 @@ package io.incidentflow.modelimpact;
 import io.incidentflow.modelgate.EngineModels;
 import io.incidentflow.modelgate.ModelGate;
 import io.incidentflow.modelgate.ModelProblem;
-import io.incidentflow.web.ApiError;
-import io.incidentflow.web.InvalidInputException;
+import io.incidentflow.common.FieldProblem;
+import io.incidentflow.common.InvalidInputException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +45,7 @@ public class ModelImpactService {
                 .execute(context -> gate.check(Map.of(fileName, content), new EngineModels(context)));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.stream()
-                    .map(p -> new ApiError.FieldProblem("file", p.getMessage()))
+                    .map(p -> new FieldProblem("file", p.getMessage()))
                     .toList());
         }
         return dmn

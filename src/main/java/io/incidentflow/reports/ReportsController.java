@@ -9,7 +9,7 @@ import io.incidentflow.reports.RestorationMetrics.Rate;
 import io.incidentflow.reports.RestorationMetrics.Scope;
 import io.incidentflow.security.Roles;
 import io.incidentflow.web.CsvCell;
-import io.incidentflow.web.InvalidInputException;
+import io.incidentflow.common.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;

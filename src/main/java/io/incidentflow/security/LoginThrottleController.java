@@ -1,6 +1,6 @@
 package io.incidentflow.security;
 
-import io.incidentflow.web.NotFoundException;
+import io.incidentflow.common.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,6 +1,7 @@
 package io.incidentflow.security;
 
 import io.incidentflow.engine.EngineApiPaths;
+import io.incidentflow.web.ProblemType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -63,7 +63,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            errors.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins for user '" + userId.get()
+            errors.write(request, response, ProblemType.TOO_MANY_LOGINS, "Too many failed logins for user '" + userId.get()
                     + "' from this address: try again in " + seconds + " s");
             return;
         }

@@ -3,6 +3,7 @@ package io.incidentflow.security;
 import io.incidentflow.engine.EngineApiPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentflow.cockpit.CockpitSessionAuthenticationFilter;
+import io.incidentflow.web.ProblemType;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -23,11 +24,11 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * Web security of IncidentFlow.
  * <ul>
  *   <li>{@code /api/**}: HTTP Basic against the Camunda identity service, authorities
- *       {@code GROUP_<groupId>}, stateless, no CSRF, JSON 401/403. {@code /api/events/**} is open:
+ *       {@code GROUP_<groupId>}, stateless, no CSRF, 401/403 as problem details. {@code /api/events/**} is open:
  *       monitoring systems authenticate there with their integration keys.</li>
  *   <li>{@code /cockpit-api/**}: the Cockpit plugin's read-only endpoints, authenticated by the caller's Camunda
  *       webapp session ({@link CockpitSessionAuthenticationFilter}), authorities as on {@code /api}; GET only,
- *       JSON 401/403 without a Basic challenge (the browser must not pop up a password dialog).</li>
+ *       401/403 problem details without a Basic challenge (the browser must not pop up a password dialog).</li>
  *   <li>Everything else: left to its owner. The Camunda webapps ({@code /camunda/**}) have their own
  *       login and CSRF protection; the engine REST API ({@code /engine-rest/**}) is protected by
  *       Camunda's {@link ProcessEngineAuthenticationFilter} (HTTP Basic); health, Prometheus, Swagger
@@ -88,9 +89,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/cockpit-api/**").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((request, response, e) -> errors.write(response,
-                                org.springframework.http.HttpStatus.UNAUTHORIZED,
-                                "Authentication required: log in to Cockpit"))
+                        .authenticationEntryPoint((request, response, e) -> errors.write(request, response,
+                                ProblemType.UNAUTHENTICATED, "Authentication required: log in to Cockpit"))
                         .accessDeniedHandler(errors))
                 // GET only and nothing changes state, so there is nothing for a forged request to do; the
                 // session belongs to the webapps, this chain only reads it.
@@ -113,10 +113,10 @@ public class SecurityConfig {
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .anyRequest().denyAll())
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((request, response, e) -> errors.write(response,
-                                org.springframework.http.HttpStatus.FORBIDDEN, "Not exposed: " + request.getRequestURI()))
-                        .accessDeniedHandler((request, response, e) -> errors.write(response,
-                                org.springframework.http.HttpStatus.FORBIDDEN, "Not exposed: " + request.getRequestURI())))
+                        .authenticationEntryPoint((request, response, e) -> errors.write(request, response,
+                                ProblemType.ACCESS_DENIED, "Not exposed: " + request.getRequestURI()))
+                        .accessDeniedHandler((request, response, e) -> errors.write(request, response,
+                                ProblemType.ACCESS_DENIED, "Not exposed: " + request.getRequestURI())))
                 // The webapps have their own CSRF protection and sessions; the rest is stateless.
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

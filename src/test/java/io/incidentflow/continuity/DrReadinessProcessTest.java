@@ -10,7 +10,7 @@ import io.incidentflow.catalog.ContinuityTier;
 import io.incidentflow.catalog.Criticality;
 import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.catalog.ServiceDefinition;
-import io.incidentflow.web.InvalidInputException;
+import io.incidentflow.common.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;

@@ -18,7 +18,7 @@ import io.incidentflow.notify.Audience;
 import io.incidentflow.notify.Channel;
 import io.incidentflow.notify.Notification;
 import io.incidentflow.notify.NotificationRepository;
-import io.incidentflow.web.InvalidInputException;
+import io.incidentflow.common.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

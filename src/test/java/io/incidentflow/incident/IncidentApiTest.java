@@ -99,7 +99,7 @@ class IncidentApiTest {
         ResponseEntity<JsonNode> response = post("{\"title\": ");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().get("message").asText()).contains("not valid JSON");
+        assertThat(response.getBody().get("detail").asText()).contains("not valid JSON");
         assertThat(incidents.count()).isEqualTo(before);
     }
 
@@ -108,7 +108,7 @@ class IncidentApiTest {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/incidents/INC-999999", JsonNode.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(response.getBody().get("message").asText()).contains("INC-999999");
+        assertThat(response.getBody().get("detail").asText()).contains("INC-999999");
     }
 
     @Test

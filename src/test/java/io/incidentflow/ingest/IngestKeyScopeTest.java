@@ -163,7 +163,7 @@ class IngestKeyScopeTest {
         ResponseEntity<JsonNode> denied = http.withBasicAuth(agent, TestUsers.password(agent))
                 .exchange(path, HttpMethod.PUT, body, JsonNode.class);
         assertThat(denied.getStatusCode().value()).isEqualTo(403);
-        assertThat(denied.getBody().get("message").asText()).contains("camunda-admin");
+        assertThat(denied.getBody().get("detail").asText()).contains("camunda-admin");
         assertThat(client.count("select count(*) from ingest_integration_service where integration_id = ?", key.id()))
                 .isZero();
 

@@ -96,7 +96,7 @@ class IntegrationAdminTest {
         TestRestTemplate agent = agent();
         ResponseEntity<JsonNode> denied = create(agent, body);
         assertThat(denied.getStatusCode().value()).isEqualTo(403);
-        assertThat(denied.getBody().get("message").asText()).contains("camunda-admin");
+        assertThat(denied.getBody().get("detail").asText()).contains("camunda-admin");
         assertThat(agent.getForEntity("/api/integrations", JsonNode.class).getStatusCode().value()).isEqualTo(403);
         assertThat(http.withBasicAuth(adminProperties.userId(), "wrong-password")
                 .getForEntity("/api/integrations", JsonNode.class).getStatusCode().value()).isEqualTo(401);

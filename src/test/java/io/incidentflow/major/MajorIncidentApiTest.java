@@ -55,7 +55,7 @@ class MajorIncidentApiTest {
                 "{\"reason\":\"Looks big\"}");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(refused.getBody().get("message").asText()).contains("erp-team").contains("service desk");
+        assertThat(refused.getBody().get("detail").asText()).contains("erp-team").contains("service desk");
         assertThat(incidents.get(id).getMajorPhase()).isNull();
         assertThat(timeline.count()).isEqualTo(events);
         assertThat(driver.instance(id)).isNotNull();
@@ -85,7 +85,7 @@ class MajorIncidentApiTest {
                 "/api/incidents/" + id + "/major", "{\"reason\":\"again\"}");
 
         assertThat(conflict.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(conflict.getBody().get("message").asText()).contains("already in major incident management");
+        assertThat(conflict.getBody().get("detail").asText()).contains("already in major incident management");
     }
 
     @Test

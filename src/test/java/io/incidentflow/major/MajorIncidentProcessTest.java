@@ -33,7 +33,7 @@ import io.incidentflow.notify.NotificationRepository;
 import io.incidentflow.notify.page.PageModel;
 import io.incidentflow.security.CurrentUser;
 import io.incidentflow.security.Roles;
-import io.incidentflow.web.ConflictException;
+import io.incidentflow.common.ConflictException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -7,6 +7,7 @@ import static io.incidentflow.security.SecurityTestSupport.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +39,9 @@ class ApiSecurityTest {
     @Autowired
     CamundaIdentityAuthenticationProvider authenticationProvider;
 
+    @Autowired
+    LoginThrottleProperties throttleProperties;
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -55,17 +59,17 @@ class ApiSecurityTest {
     }
 
     @Test
-    void apiWithoutCredentialsIs401Json() throws Exception {
+    void apiWithoutCredentialsIs401ProblemDetails() throws Exception {
         HttpResponse<String> response = get(port, "/api/anything", null);
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                ct -> assertThat(ct).startsWith("application/json"));
+                ct -> assertThat(ct).startsWith("application/problem+json"));
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"IncidentFlow\"");
         JsonNode body = json.readTree(response.body());
         assertThat(body.get("status").asInt()).isEqualTo(401);
-        assertThat(body.get("error").asText()).isEqualTo("Unauthorized");
-        assertThat(body.get("message").asText()).contains("HTTP Basic");
+        assertThat(body.get("type").asText()).isEqualTo("https://incidentflow.io/problems/unauthenticated");
+        assertThat(body.get("detail").asText()).contains("HTTP Basic");
 
         assertThat(postJson(port, "/api/incidents", null, "{}").statusCode()).isEqualTo(401);
     }
@@ -78,8 +82,8 @@ class ApiSecurityTest {
         assertThat(wrong.statusCode()).isEqualTo(401);
         JsonNode body = json.readTree(wrong.body());
         assertThat(body.get("status").asInt()).isEqualTo(401);
-        assertThat(body.get("error").asText()).isEqualTo("Unauthorized");
-        assertThat(body.get("message").asText()).contains("Wrong user id or password");
+        assertThat(body.get("type").asText()).isEqualTo("https://incidentflow.io/problems/unauthenticated");
+        assertThat(body.get("detail").asText()).contains("Wrong user id or password");
 
         assertThat(get(port, "/api/anything", basic("no-such-user", "whatever")).statusCode()).isEqualTo(401);
     }
@@ -94,7 +98,7 @@ class ApiSecurityTest {
     }
 
     @Test
-    void auditorsAreReadOnlyWith403Json() throws Exception {
+    void auditorsAreReadOnlyWith403ProblemDetails() throws Exception {
         String auditor = createUser(identityService, "api-auditor", Roles.AUDITORS);
 
         assertThat(get(port, "/api/no-such-endpoint", basic(auditor, auditor + "-pw")).statusCode()).isEqualTo(404);
@@ -103,8 +107,30 @@ class ApiSecurityTest {
         assertThat(write.statusCode()).isEqualTo(403);
         JsonNode body = json.readTree(write.body());
         assertThat(body.get("status").asInt()).isEqualTo(403);
-        assertThat(body.get("error").asText()).isEqualTo("Forbidden");
-        assertThat(body.get("message").asText()).contains("auditors have read-only access", auditor, "POST /api/incidents");
+        assertThat(body.get("type").asText()).isEqualTo("https://incidentflow.io/problems/access-denied");
+        assertThat(body.get("detail").asText()).contains("auditors have read-only access", auditor, "POST /api/incidents");
+    }
+
+    @Test
+    void throttledLoginIs429ProblemDetails() throws Exception {
+        String client = "127.0.9.1";
+        String user = createUser(identityService, "api-throttled", Roles.SERVICE_DESK);
+        ClientAddressHttp.Response answer;
+        int attempts = 0;
+        do {
+            answer = ClientAddressHttp.send(client, port, "GET", "/api/services",
+                    Map.of("Authorization", basic(user, "wrong-password")), null);
+            attempts++;
+        } while (answer.status() == 401 && attempts <= throttleProperties.freeFailures() + 1);
+
+        assertThat(answer.status()).isEqualTo(429);
+        assertThat(answer.header("Retry-After")).isPresent();
+        assertThat(answer.header("Content-Type")).hasValueSatisfying(
+                ct -> assertThat(ct).startsWith("application/problem+json"));
+        JsonNode body = json.readTree(answer.body());
+        assertThat(body.get("type").asText()).isEqualTo("https://incidentflow.io/problems/too-many-logins");
+        assertThat(body.get("status").asInt()).isEqualTo(429);
+        assertThat(body.get("detail").asText()).contains(user);
     }
 
     @Test
@@ -113,7 +139,7 @@ class ApiSecurityTest {
 
         HttpResponse<String> response = get(port, "/api/incidents", basic(nobody, nobody + "-pw"));
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(json.readTree(response.body()).get("message").asText()).contains("no IncidentFlow role");
+        assertThat(json.readTree(response.body()).get("detail").asText()).contains("no IncidentFlow role");
     }
 
     @Test

@@ -11,7 +11,7 @@ import io.incidentflow.incident.IncidentService;
 import io.incidentflow.notify.NotificationEvent;
 import io.incidentflow.notify.NotificationService;
 import io.incidentflow.notify.Recipients;
-import io.incidentflow.web.NotFoundException;
+import io.incidentflow.common.NotFoundException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -10,7 +10,7 @@ import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.IncidentSource;
 import io.incidentflow.incident.Level;
 import io.incidentflow.incident.NewIncident;
-import io.incidentflow.web.InvalidInputException;
+import io.incidentflow.common.InvalidInputException;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -2,7 +2,7 @@ package io.incidentflow.notify.page;
 
 import io.incidentflow.notify.Notification;
 import io.incidentflow.notify.page.AckTokens.InvalidTokenException;
-import io.incidentflow.web.NotFoundException;
+import io.incidentflow.common.NotFoundException;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -2,7 +2,7 @@ package io.incidentflow.notify.page;
 
 import io.incidentflow.notify.NotificationRepository;
 import io.incidentflow.security.CurrentUser;
-import io.incidentflow.web.ForbiddenException;
+import io.incidentflow.common.NotAllowedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,7 @@ public class PageAccess {
         if (paged || user.isMemberOf(page.getGroupId())) {
             return true;
         }
-        throw new ForbiddenException("User '" + user.userId() + "' was not paged by page " + pageId
+        throw new NotAllowedException("User '" + user.userId() + "' was not paged by page " + pageId
                 + " and is not a member of group " + page.getGroupId());
     }
 }

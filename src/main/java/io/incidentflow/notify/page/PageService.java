@@ -12,7 +12,7 @@ import io.incidentflow.notify.NotifyProperties;
 import io.incidentflow.notify.oncall.OnCallService;
 import io.incidentflow.notify.oncall.Person;
 import io.incidentflow.security.CurrentUser;
-import io.incidentflow.web.NotFoundException;
+import io.incidentflow.common.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

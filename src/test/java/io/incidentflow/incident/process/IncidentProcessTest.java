@@ -22,7 +22,7 @@ import io.incidentflow.incident.problem.ProblemVariables;
 import io.incidentflow.incident.review.ReviewService;
 import io.incidentflow.notify.Notification;
 import io.incidentflow.notify.NotificationRepository;
-import io.incidentflow.web.InvalidInputException;
+import io.incidentflow.common.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;

@@ -89,7 +89,7 @@ class OnCallApiTest {
                 JsonNode.class);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(refused.getBody().get("message").asText()).contains("oncall-agent");
+        assertThat(refused.getBody().get("detail").asText()).contains("oncall-agent");
         assertThat(overrides.count()).isZero();
     }
 

@@ -137,7 +137,7 @@ class AcknowledgementTest {
         ResponseEntity<JsonNode> refused = anonymous.withBasicAuth("mallory", "pw")
                 .postForEntity("/api/pages/" + pageId + "/acknowledgement", null, JsonNode.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(refused.getBody().get("message").asText())
+        assertThat(refused.getBody().get("detail").asText())
                 .isEqualTo("User 'mallory' was not paged by page " + pageId + " and is not a member of group erp-team");
         assertThat(pages.get(pageId).isAcknowledged()).isFalse();
 
