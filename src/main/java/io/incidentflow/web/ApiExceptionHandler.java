@@ -44,7 +44,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * anything unexpected (500, details only in the log). Refusals by role are the security layer's
  * ({@code security.JsonSecurityErrorHandler}); the monitoring webhooks answer in their senders' formats.
  */
-@RestControllerAdvice(basePackages = "io.incidentflow")
+@RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
