@@ -27,6 +27,7 @@ import io.incidentflow.notify.NotificationService;
 import io.incidentflow.notify.Recipients;
 import io.incidentflow.security.CurrentUser;
 import io.incidentflow.security.Roles;
+import io.incidentflow.web.ApiError;
 import io.incidentflow.web.ConflictException;
 import io.incidentflow.web.InvalidInputException;
 import io.incidentflow.web.NotFoundException;
@@ -61,13 +62,15 @@ public class MajorIncidentService {
     private final CurrentActor actor;
     private final IdentityService identity;
     private final ContinuityProperties continuityProperties;
+    private final ContinuityService continuity;
 
     public MajorIncidentService(IncidentService incidents, ServiceCatalog catalog, ProcessAdapter engine,
                                 NotificationService notifications, MajorIncidentProperties properties,
                                 ExperimentRepository experiments, StakeholderUpdateRepository updates,
                                 CurrentActor actor, IdentityService identity,
-                                ContinuityProperties continuityProperties) {
+                                ContinuityProperties continuityProperties, ContinuityService continuity) {
         this.continuityProperties = continuityProperties;
+        this.continuity = continuity;
         this.incidents = incidents;
         this.catalog = catalog;
         this.engine = engine;
@@ -270,12 +273,12 @@ public class MajorIncidentService {
      */
     public void invokeContinuity(String incidentId, String services) {
         List<String> serviceIds = ContinuityService.parseServiceIds(services);
-        List<String> unknown = serviceIds.stream().filter(id -> catalog.find(id).isEmpty()).toList();
-        if (serviceIds.isEmpty() || !unknown.isEmpty() || serviceIds.size() != serviceIds.stream().distinct().count()) {
-            throw new InvalidInputException(CONTINUITY_SERVICES.name(), serviceIds.isEmpty()
-                    ? "names no service (at least one catalog service id)"
-                    : unknown.isEmpty() ? "names a service more than once: " + serviceIds
-                    : "unknown services " + unknown + " (see GET /api/services)");
+        try {
+            continuity.requireServices(serviceIds);
+        } catch (InvalidInputException refused) {
+            // the same check as service continuity's, named after the form field the manager filled in
+            throw new InvalidInputException(refused.problems().stream()
+                    .map(problem -> new ApiError.FieldProblem(CONTINUITY_SERVICES.name(), problem.reason())).toList());
         }
         if (engine.isRunning(ContinuityModel.PROCESS_KEY, incidentId)) {
             throw new InvalidInputException(CONTINUITY_DECISION.name(), "service continuity is still running for "

@@ -698,6 +698,22 @@ class MajorIncidentProcessTest {
     }
 
     @Test
+    void invokingAgainWhileServiceContinuityStillRunsIsRefused() {
+        String id = activeMajorIncident();
+        invokeContinuity(id);
+        // e.g. an abandoned failover: Tier 3 reported, but still runs its review
+        events.publishEvent(new ContinuityEndedWithoutRecovery(id, id, "abandoned", "Recovery site down too"));
+
+        assertThatThrownBy(() -> driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY),
+                Map.of("continuityDecision", "invoke")))
+                .hasMessageContaining("continuityDecision").hasMessageContaining("still running");
+
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ContinuityModel.PROCESS_KEY)
+                .processInstanceBusinessKey(id).count()).isEqualTo(1);
+        assertThat(majorInstance(id)).isWaitingAt(TASK_DECIDE_ON_CONTINUITY);
+    }
+
+    @Test
     void continuityReportsForAnIncidentWithoutAWaitingCaseChangeNothing() {
         Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
 
