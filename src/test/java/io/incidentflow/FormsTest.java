@@ -67,7 +67,7 @@ class FormsTest {
       Map.entry("major-experiment", Set.of("experimentOutcome", "experimentFindings")),
       Map.entry("major-stakeholder-update", Set.of("updateTechnicalStaff", "updateBusiness", "updateKeyCustomers", "updateImpactedUsers")),
       Map.entry("major-confirm-recovery", Set.of("recoveryConfirmed", "resolutionType", "resolutionNotes")),
-      Map.entry("major-continuity-decision", Set.of("continuityDecision", "timeBoxExtensionHours")),
+      Map.entry("major-continuity-decision", Set.of("continuityDecision", "timeBoxExtensionHours", "continuityServices")),
       Map.entry("major-post-mortem", Set.of("reviewCause", "reviewActions")),
       Map.entry("major-propose-hypothesis", Set.of("incidentId", "hypothesis", "experimentAction")),
       Map.entry("continuity-invoke", Set.of("affectedServices", "invocationReason")),
@@ -148,7 +148,8 @@ class FormsTest {
       Map.entry("major-experiment", Set.of("incidentId", "title", "hypothesis", "experimentAction")),
       Map.entry("major-stakeholder-update", Set.of("incidentId", "title", "serviceName")),
       Map.entry("major-confirm-recovery", Set.of("incidentId", "title", "serviceName", "recoveryReport")),
-      Map.entry("major-continuity-decision", Set.of("incidentId", "title", "priority", "serviceName", "continuityTier")),
+      Map.entry("major-continuity-decision", Set.of("incidentId", "title", "priority", "serviceName", "continuityTier",
+          "decisionDueAt")),
       Map.entry("major-post-mortem", Set.of("incidentId", "title", "priority", "resolutionNotes")),
       Map.entry("major-propose-hypothesis", Set.of()));
 
@@ -184,7 +185,8 @@ class FormsTest {
       Map.entry("incident-functional-escalation/resolutionNotes", List.of("escalationOutcome", "resolved")),
       Map.entry("major-confirm-recovery/resolutionType", List.of("recoveryConfirmed", "restored")),
       Map.entry("major-confirm-recovery/resolutionNotes", List.of("recoveryConfirmed", "restored")),
-      Map.entry("major-continuity-decision/timeBoxExtensionHours", List.of("continuityDecision", "extend")));
+      Map.entry("major-continuity-decision/timeBoxExtensionHours", List.of("continuityDecision", "extend")),
+      Map.entry("major-continuity-decision/continuityServices", List.of("continuityDecision", "invoke")));
 
   static final ObjectMapper MAPPER = new ObjectMapper();
 

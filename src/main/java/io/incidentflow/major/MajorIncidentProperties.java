@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timeBox            how long a major incident may run, per continuity tier of the service,
  *                           before a continuity manager must decide on invoking service continuity
  * @param maxExtensionHours  the longest a continuity manager may extend the time box at once
+ * @param continuityDecisionTime how long the continuity managers have for the decision once the time box
+ *                           expired; overdue, crisis management is paged
  * @param technicalBridge    where responders meet (conference bridge, chat room)
  * @param businessBridge     where business stakeholders are briefed
  * @param serviceBridges     bridges of a catalog service (by service id) that has its own; either may be
@@ -22,6 +24,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("incidentflow.major")
 public record MajorIncidentProperties(Duration triageTimeBox, Map<Priority, Duration> updateCadence,
                                       Map<ContinuityTier, Duration> timeBox, int maxExtensionHours,
+                                      Duration continuityDecisionTime,
                                       String technicalBridge, String businessBridge,
                                       Map<String, ServiceBridges> serviceBridges) {
 
@@ -38,6 +41,7 @@ public record MajorIncidentProperties(Duration triageTimeBox, Map<Priority, Dura
         for (ContinuityTier tier : EnumSet.allOf(ContinuityTier.class)) {
             requirePositive("time-box." + tier.code(), timeBox.get(tier));
         }
+        requirePositive("continuity-decision-time", continuityDecisionTime);
         if (maxExtensionHours < 1) {
             throw new IllegalArgumentException("incidentflow.major.max-extension-hours must be at least 1");
         }
