@@ -2,6 +2,8 @@ package io.incidentflow.continuity;
 
 import static io.incidentflow.continuity.ContinuityVariables.*;
 
+import io.incidentflow.engine.EngineClock;
+import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,6 +29,8 @@ public class StartRtoClockDelegate implements JavaDelegate {
         SERVICE_NAME.set(execution, assessment.service().getName());
         RESOLVER_GROUP.set(execution, assessment.service().getResolverGroup());
         RECOVERY_PLAN.set(execution, assessment.summary());
-        RTO_DUE_AT.set(execution, Date.from(assessment.deadline(INVOCATION_DECIDED_AT.get(execution).toInstant())));
+        // instances registered before invocationDecidedAt existed count from their failover, as they did then
+        Instant decidedAt = INVOCATION_DECIDED_AT.find(execution).map(Date::toInstant).orElseGet(EngineClock::now);
+        RTO_DUE_AT.set(execution, Date.from(assessment.deadline(decidedAt)));
     }
 }
