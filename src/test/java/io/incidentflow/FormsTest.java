@@ -72,7 +72,7 @@ class FormsTest {
       Map.entry("major-propose-hypothesis", Set.of("incidentId", "hypothesis", "experimentAction")),
       Map.entry("continuity-invoke", Set.of("affectedServices", "invocationReason")),
       Map.entry("continuity-approve-invocation", Set.of("approvalDecision")),
-      Map.entry("continuity-failover", Set.of("failoverNotes")),
+      Map.entry("continuity-failover", Set.of("failoverNotes", "failoverOutcome", "abandonReason")),
       Map.entry("continuity-verify-recovery", Set.of("recoveryVerification")),
       Map.entry("continuity-communicate-restoration", Set.of("restorationMessage")),
       Map.entry("continuity-plan-failback", Set.of("failbackWindowStart")),
@@ -173,6 +173,7 @@ class FormsTest {
       Map.entry("major-confirm-recovery/resolutionType", Set.of("fix", "workaround")),
       Map.entry("major-continuity-decision/continuityDecision", Set.of("invoke", "extend")),
       Map.entry("continuity-approve-invocation/approvalDecision", Set.of("approve", "decline")),
+      Map.entry("continuity-failover/failoverOutcome", Set.of("done", "abandon")),
       Map.entry("continuity-verify-recovery/recoveryVerification", Set.of("verified", "failed")),
       Map.entry("continuity-verify-failback/failbackVerification", Set.of("verified", "failed")));
 
@@ -186,7 +187,8 @@ class FormsTest {
       Map.entry("major-confirm-recovery/resolutionType", List.of("recoveryConfirmed", "restored")),
       Map.entry("major-confirm-recovery/resolutionNotes", List.of("recoveryConfirmed", "restored")),
       Map.entry("major-continuity-decision/timeBoxExtensionHours", List.of("continuityDecision", "extend")),
-      Map.entry("major-continuity-decision/continuityServices", List.of("continuityDecision", "invoke")));
+      Map.entry("major-continuity-decision/continuityServices", List.of("continuityDecision", "invoke")),
+      Map.entry("continuity-failover/abandonReason", List.of("failoverOutcome", "abandon")));
 
   static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -271,6 +271,16 @@ public class IncidentService {
         record(incident, "CONTINUITY_DECLINED", reason);
     }
 
+    /**
+     * Service continuity invoked for the incident has ended (after its review, or abandoned and reviewed): the
+     * incident is a major incident again. Until then its tier CONTINUITY shows the running invocation.
+     */
+    public void leaveContinuity(String id, String reason) {
+        Incident incident = get(id);
+        incident.returnToMajor(EngineClock.now());
+        record(incident, "CONTINUITY_ENDED", reason);
+    }
+
     /** Appends a line to the incident's timeline, e.g. from a process step of another feature. */
     public void note(String id, String type, String detail) {
         record(get(id), type, detail);
@@ -294,9 +304,10 @@ public class IncidentService {
     }
 
     /** Who was paged, and who acknowledged, is part of what happened to the incident. */
+    /** Pages of a direct service continuity invocation (DR-000001) belong to no incident and have no timeline. */
     @EventListener
     public void onPage(PageRecorded page) {
-        note(page.incidentId(), page.type(), page.detail());
+        incidents.findById(page.incidentId()).ifPresent(incident -> record(incident, page.type(), page.detail()));
     }
 
     @Transactional(readOnly = true)
