@@ -1,7 +1,10 @@
 package io.incidentflow.continuity;
 
 import java.time.Period;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param crisisTeam     the group on call for crisis management: told when continuity is invoked and when a
@@ -10,5 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param drTestInterval how old the last DR test of a service may be before a new one is due
  */
 @ConfigurationProperties("incidentflow.continuity")
-public record ContinuityProperties(String crisisTeam, String readinessCycle, Period drTestInterval) {
+@Validated
+public record ContinuityProperties(@NotBlank String crisisTeam, @NotBlank String readinessCycle, @NotNull Period drTestInterval) {
 }

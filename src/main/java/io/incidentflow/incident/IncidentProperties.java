@@ -1,6 +1,8 @@
 package io.incidentflow.incident;
 
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param closureWait          ISO-8601 duration the service desk waits for the caller's confirmation
@@ -9,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param warningRatio         share of a target after which the group lead is warned (0.75 = at 75%)
  */
 @ConfigurationProperties("incidentflow.incident")
-public record IncidentProperties(String closureWait, String problemReminderCycle, double warningRatio) {
+@Validated
+public record IncidentProperties(@NotBlank String closureWait, @NotBlank String problemReminderCycle, double warningRatio) {
 
     public IncidentProperties {
         if (warningRatio <= 0 || warningRatio >= 1) {
