@@ -2,7 +2,10 @@ package io.incidentflow.continuity;
 
 import java.time.Duration;
 import java.time.Period;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param crisisTeam         the group on call for crisis management: paged when continuity is invoked, when the
@@ -14,7 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           the invocation is abandoned
  */
 @ConfigurationProperties("incidentflow.continuity")
-public record ContinuityProperties(String crisisTeam, String readinessCycle, Period drTestInterval,
+@Validated
+public record ContinuityProperties(@NotBlank String crisisTeam, @NotBlank String readinessCycle, @NotNull Period drTestInterval,
                                    Duration approvalTime, int maxFailedFailovers) {
 
     public ContinuityProperties {

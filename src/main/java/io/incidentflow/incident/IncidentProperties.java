@@ -3,7 +3,9 @@ package io.incidentflow.incident;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param closureWait          ISO-8601 duration the service desk waits for the caller's confirmation
@@ -19,7 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                             resolver groups (specialists, level 3)
  */
 @ConfigurationProperties("incidentflow.incident")
-public record IncidentProperties(String closureWait, String problemReminderCycle, double warningRatio,
+@Validated
+public record IncidentProperties(@NotBlank String closureWait, @NotBlank String problemReminderCycle, double warningRatio,
                                  Set<Priority> pagedPriorities, Duration holdReminderAfter,
                                  Duration holdEscalationAfter, List<String> levelThreeGroups) {
 

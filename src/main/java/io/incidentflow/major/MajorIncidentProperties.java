@@ -6,7 +6,9 @@ import io.incidentflow.notify.Audience;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param triageTimeBox      how long the triage team has to decide; undecided → activated
@@ -22,10 +24,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           left out, the general one is used for it
  */
 @ConfigurationProperties("incidentflow.major")
+@Validated
 public record MajorIncidentProperties(Duration triageTimeBox, Map<Priority, Duration> updateCadence,
                                       Map<ContinuityTier, Duration> timeBox, int maxExtensionHours,
                                       Duration continuityDecisionTime,
-                                      String technicalBridge, String businessBridge,
+                                      @NotBlank String technicalBridge, @NotBlank String businessBridge,
                                       Map<String, ServiceBridges> serviceBridges) {
 
     /** A service's own bridges; null: the general one. */

@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,23 +184,13 @@ public class MajorIncidentService {
         return experiments.findByIncidentIdOrderByIdAsc(incidentId);
     }
 
-    /** A first wording per audience, for the communications lead to edit. */
+    /** What the first wording of an update may say ({@link StakeholderUpdateDrafts}), for the communications lead to edit. */
     @Transactional(readOnly = true)
-    public Map<Audience, String> draftUpdate(String incidentId) {
+    public StakeholderUpdateDrafts.Facts draftFacts(String incidentId) {
         Incident incident = incidents.get(incidentId);
-        String service = service(incident).getName();
-        String next = "Next update within " + properties.updateCadence().get(incident.getPriority()) + ".";
-        Map<Audience, String> drafts = new EnumMap<>(Audience.class);
-        drafts.put(Audience.TECHNICAL, "[" + incidentId + "] " + incident.getTitle() + " (" + service + "). "
-                + "Experiments so far: " + experiments.findByIncidentIdOrderByIdAsc(incidentId).size()
-                + ". Technical bridge: " + properties.technicalBridge() + ". " + next);
-        drafts.put(Audience.BUSINESS, service + " is disrupted. The major incident team is restoring it. Business bridge: "
-                + properties.businessBridge() + ". " + next);
-        drafts.put(Audience.KEY_CUSTOMERS, "We are experiencing a disruption of " + service
-                + ". Our teams are working on it with the highest priority. " + next);
-        drafts.put(Audience.IMPACTED_USERS, service + " is currently disrupted. We are working to restore it;"
-                + " there is no need to report it to the service desk. " + next);
-        return drafts;
+        return new StakeholderUpdateDrafts.Facts(incidentId, incident.getTitle(), service(incident).getName(),
+                experiments.findByIncidentIdOrderByIdAsc(incidentId).size(), properties.technicalBridge(),
+                properties.businessBridge(), properties.updateCadence().get(incident.getPriority()));
     }
 
     /** Keeps each audience's text (the status page shows the impacted users' one) and sends it. */
