@@ -14,12 +14,12 @@ start_app() {
         java -Xmx$APP_HEAP -jar "$APP_JAR" >"$APP_DIR/app.log" 2>&1) &
     APP_PID=$!
     echo "app pid $APP_PID, database in $APP_DIR/data"
-    for _ in $(seq 1 240); do
+    for _ in $(seq 1 "${APP_START_TIMEOUT:-240}"); do
         if curl -fsS "$BASE/actuator/health" >/dev/null 2>&1; then return 0; fi
         if ! kill -0 "$APP_PID" 2>/dev/null; then echo "app died:"; tail -40 "$APP_DIR/app.log"; return 1; fi
         sleep 1
     done
-    echo "app did not start within 240 s"; return 1
+    echo "app did not start within ${APP_START_TIMEOUT:-240} s"; return 1
 }
 
 stop_app() {
