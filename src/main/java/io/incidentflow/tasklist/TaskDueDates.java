@@ -1,8 +1,7 @@
 package io.incidentflow.tasklist;
 
-import static io.incidentflow.engine.ProcessVariable.dateVariable;
-
 import io.incidentflow.continuity.ContinuityModel;
+import io.incidentflow.continuity.ContinuityVariables;
 import io.incidentflow.engine.ProcessVariable;
 import io.incidentflow.incident.process.IncidentModel;
 import io.incidentflow.incident.process.IncidentVariables;
@@ -38,11 +37,6 @@ public final class TaskDueDates {
 
     static final String ANY_TASK = "*";
 
-    /** Set by Tier 2 when the continuity decision is asked for; read once that process sets it. */
-    static final ProcessVariable<Date> DECISION_DUE_AT = dateVariable("decisionDueAt");
-    /** Set by Tier 3 when approval of an invocation is asked for; read once that process sets it. */
-    static final ProcessVariable<Date> APPROVAL_DUE_AT = dateVariable("approvalDueAt");
-
     private static final DueDate NONE = task -> Optional.empty();
 
     /** Tier 1's SLA: until someone has responded the response target is what is at stake, then the resolution. */
@@ -61,14 +55,14 @@ public final class TaskDueDates {
                     "Tier 1 works against the SLA promised to the caller"),
             new Rule(MajorIncidentModel.PROCESS_KEY, MajorIncidentModel.TASK_SITUATIONAL_ANALYSIS, TRIAGE_TIME_BOX,
                     "triage ends with its time box: the case is activated when it expires"),
-            new Rule(MajorIncidentModel.PROCESS_KEY, MajorIncidentModel.TASK_DECIDE_ON_CONTINUITY, firstOf(DECISION_DUE_AT,
+            new Rule(MajorIncidentModel.PROCESS_KEY, MajorIncidentModel.TASK_DECIDE_ON_CONTINUITY, firstOf(MajorIncidentVariables.DECISION_DUE_AT,
                     MajorIncidentVariables.TIME_BOX_ENDS_AT), "the decision is due when Tier 2 says so, at the"
                     + " latest when the time box it was asked at ends"),
             new Rule(MajorIncidentModel.PROCESS_KEY, MajorIncidentModel.TASK_POST_MORTEM, NONE,
                     "the post-mortem follows restoration: the time box no longer applies"),
             new Rule(MajorIncidentModel.PROCESS_KEY, ANY_TASK, firstOf(MajorIncidentVariables.TIME_BOX_ENDS_AT),
                     "an active major incident works towards the end of its time box, when continuity is decided"),
-            new Rule(ContinuityModel.PROCESS_KEY, ContinuityModel.TASK_APPROVE_INVOCATION, firstOf(APPROVAL_DUE_AT),
+            new Rule(ContinuityModel.PROCESS_KEY, ContinuityModel.TASK_APPROVE_INVOCATION, firstOf(ContinuityVariables.APPROVAL_DUE_AT),
                     "every minute before approval counts against the RTO"));
 
     private TaskDueDates() {
