@@ -56,6 +56,7 @@ class ConfigurationValidationTest {
         refused("incidentflow.login-throttle.initial-delay=-PT1S", "incidentflow.login-throttle", "initialDelay");
         refused("incidentflow.ingest.payload-retention=-P1D", "incidentflow.ingest", "payloadRetention");
         refused("incidentflow.notify.ack.link-validity=PT0S", "incidentflow.notify", "ack.linkValidity");
+        refused("incidentflow.continuity.approval-time=PT0S", "incidentflow.continuity", "approvalTime");
     }
 
     @Test
@@ -72,6 +73,7 @@ class ConfigurationValidationTest {
         refused("incidentflow.ingest.max-body-bytes=0", "incidentflow.ingest", "maxBodyBytes");
         refused("incidentflow.ingest.rate-limit.events-per-minute=-1", "incidentflow.ingest", "rateLimit.eventsPerMinute");
         refused("incidentflow.login-throttle.free-failures=-1", "incidentflow.login-throttle", "freeFailures");
+        refused("incidentflow.continuity.max-failed-failovers=0", "incidentflow.continuity", "maxFailedFailovers");
     }
 
     @Test

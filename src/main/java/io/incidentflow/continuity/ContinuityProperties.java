@@ -2,8 +2,10 @@ package io.incidentflow.continuity;
 
 import java.time.Duration;
 import java.time.Period;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -18,20 +20,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("incidentflow.continuity")
 @Validated
-public record ContinuityProperties(@NotBlank String crisisTeam, @NotBlank String readinessCycle, @NotNull Period drTestInterval,
-                                   Duration approvalTime, int maxFailedFailovers) {
-
-    public ContinuityProperties {
-        if (crisisTeam == null || crisisTeam.isBlank()) {
-            throw new IllegalArgumentException("incidentflow.continuity.crisis-team must name a Camunda group");
-        }
-        if (approvalTime == null || approvalTime.isNegative() || approvalTime.isZero()) {
-            throw new IllegalArgumentException("incidentflow.continuity.approval-time must be a positive duration, "
-                    + "e.g. PT30M (was " + approvalTime + ")");
-        }
-        if (maxFailedFailovers < 1) {
-            throw new IllegalArgumentException("incidentflow.continuity.max-failed-failovers must be at least 1 (was "
-                    + maxFailedFailovers + ")");
-        }
-    }
+public record ContinuityProperties(@NotBlank String crisisTeam, @NotBlank String readinessCycle,
+                                   @NotNull Period drTestInterval,
+                                   @NotNull @DurationMin(nanos = 0, inclusive = false) Duration approvalTime,
+                                   @Min(1) int maxFailedFailovers) {
 }
