@@ -1,5 +1,6 @@
 package io.incidentflow.incident.process;
 
+import io.incidentflow.common.TimelineEventType;
 import static io.incidentflow.incident.process.IncidentVariables.*;
 
 import io.incidentflow.engine.EngineClock;
@@ -31,7 +32,7 @@ public class ResumeNormalHandlingDelegate implements JavaDelegate {
             Instant next = EngineClock.now()
                     .plus(StartSlaClocksDelegate.minutes(PRIORITY_DECISION.get(execution), "resolutionMinutes"));
             RESOLUTION_ESCALATION_AT.set(execution, Date.from(next));
-            incidents.note(id, "ESCALATION_RESCHEDULED", "Resolution target already breached; escalates again at "
+            incidents.note(id, TimelineEventType.ESCALATION_RESCHEDULED, "Resolution target already breached; escalates again at "
                     + next + " if still unresolved");
         }
     }
