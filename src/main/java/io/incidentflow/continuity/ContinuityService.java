@@ -5,7 +5,6 @@ import static io.incidentflow.continuity.ContinuityModel.DECISION_RECOVERY_STRAT
 
 import io.incidentflow.catalog.BusinessService;
 import io.incidentflow.catalog.ServiceCatalog;
-import io.incidentflow.common.Coded;
 import io.incidentflow.engine.BusinessKeys;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.engine.ProcessAdapter;
@@ -108,9 +107,7 @@ public class ContinuityService {
         Map<String, Object> row = engine.decide(DECISION_RECOVERY_STRATEGY, Map.of(
                 "serviceCriticality", service.getCriticality().code(),
                 "continuityTier", service.getContinuityTier().code()));
-        return new RecoveryAssessment(service, Coded.fromCode(RecoveryOption.class, (String) row.get("recoveryOption")),
-                ((Number) row.get("targetRtoMinutes")).intValue(), (String) row.get("invocationCost"),
-                (String) row.get("invocationRisk"));
+        return RecoveryAssessment.of(service, row);
     }
 
     /** Recovery, cost and risk of every affected service, as the approver reads them. */

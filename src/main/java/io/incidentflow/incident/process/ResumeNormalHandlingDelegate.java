@@ -30,7 +30,7 @@ public class ResumeNormalHandlingDelegate implements JavaDelegate {
         String id = INCIDENT_ID.get(execution);
         if (incidents.get(id).isResolutionBreached()) {
             Instant next = EngineClock.now()
-                    .plus(StartSlaClocksDelegate.minutes(PRIORITY_DECISION.get(execution), "resolutionMinutes"));
+                    .plus(PriorityDecision.of(execution).resolutionTarget());
             RESOLUTION_ESCALATION_AT.set(execution, Date.from(next));
             incidents.note(id, TimelineEventType.ESCALATION_RESCHEDULED, "Resolution target already breached; escalates again at "
                     + next + " if still unresolved");
