@@ -1,10 +1,10 @@
 package io.incidentflow.continuity;
 
+import io.incidentflow.common.TimelineEventType;
 import static io.incidentflow.continuity.ContinuityModel.DECISION_RECOVERY_STRATEGY;
 
 import io.incidentflow.catalog.BusinessService;
 import io.incidentflow.catalog.ServiceCatalog;
-import io.incidentflow.common.Coded;
 import io.incidentflow.engine.BusinessKeys;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.engine.ProcessAdapter;
@@ -107,9 +107,7 @@ public class ContinuityService {
         Map<String, Object> row = engine.decide(DECISION_RECOVERY_STRATEGY, Map.of(
                 "serviceCriticality", service.getCriticality().code(),
                 "continuityTier", service.getContinuityTier().code()));
-        return new RecoveryAssessment(service, Coded.fromCode(RecoveryOption.class, (String) row.get("recoveryOption")),
-                ((Number) row.get("targetRtoMinutes")).intValue(), (String) row.get("invocationCost"),
-                (String) row.get("invocationRisk"));
+        return RecoveryAssessment.of(service, row);
     }
 
     /** Recovery, cost and risk of every affected service, as the approver reads them. */
@@ -121,13 +119,13 @@ public class ContinuityService {
     /** The business hears of the invocation; crisis management is paged by the process (page-responder). */
     public void approve(Invocation invocation) {
         notifications.invoked(invocation, invocation.serviceIds().stream().map(this::assess).toList());
-        invocation.incident().ifPresent(id -> incidents.note(id, "CONTINUITY_APPROVED",
+        invocation.incident().ifPresent(id -> incidents.note(id, TimelineEventType.CONTINUITY_APPROVED,
                 "Invocation approved; business continuity told, crisis management paged"));
     }
 
     /** Nobody approved or declined in time: crisis management is paged by the process. */
     public void approvalOverdue(Invocation invocation, Instant dueAt) {
-        invocation.incident().ifPresent(id -> incidents.note(id, "CONTINUITY_APPROVAL_OVERDUE",
+        invocation.incident().ifPresent(id -> incidents.note(id, TimelineEventType.CONTINUITY_APPROVAL_OVERDUE,
                 "Invocation " + invocation.id() + " not approved or declined by " + dueAt
                         + "; crisis management paged"));
     }
@@ -145,13 +143,13 @@ public class ContinuityService {
 
     /** Crisis management is paged by the process; the service's failover goes on. */
     public void escalateRtoBreach(Invocation invocation, String serviceId, Instant dueAt) {
-        invocation.incident().ifPresent(id -> incidents.note(id, "RTO_EXCEEDED",
+        invocation.incident().ifPresent(id -> incidents.note(id, TimelineEventType.RTO_EXCEEDED,
                 serviceId + " not recovered by " + dueAt + "; crisis management paged"));
     }
 
     /** The service did not work at the recovery site after its {@code attempt}th failover. */
     public void failoverFailed(Invocation invocation, String serviceId, int attempt, int maxAttempts, String notes) {
-        invocation.incident().ifPresent(id -> incidents.note(id, "FAILOVER_FAILED", serviceId
+        invocation.incident().ifPresent(id -> incidents.note(id, TimelineEventType.FAILOVER_FAILED, serviceId
                 + " does not work at the recovery site (failover " + attempt + " of at most " + maxAttempts + ")"
                 + (notes == null || notes.isBlank() ? "" : ": " + notes)));
     }
@@ -163,7 +161,7 @@ public class ContinuityService {
     public void recoveryVerified(Invocation invocation) {
         Instant now = EngineClock.now();
         invocation.incident().ifPresent(id -> {
-            incidents.note(id, "CONTINUITY_RECOVERY_VERIFIED",
+            incidents.note(id, TimelineEventType.CONTINUITY_RECOVERY_VERIFIED,
                     String.join(", ", invocation.serviceIds()) + " verified at the recovery site");
             events.publishEvent(new ContinuityRecoveryVerified(id, invocation.id(), now));
         });
@@ -172,7 +170,7 @@ public class ContinuityService {
     /** The failover was given up; crisis management is paged by the process, the review still takes place. */
     public void abandon(Invocation invocation, String reason) {
         invocation.incident().ifPresent(id -> {
-            incidents.note(id, "CONTINUITY_ABANDONED", "Failover abandoned: " + reason
+            incidents.note(id, TimelineEventType.CONTINUITY_ABANDONED, "Failover abandoned: " + reason
                     + "; crisis management paged");
             events.publishEvent(new ContinuityEndedWithoutRecovery(id, invocation.id(),
                     ContinuityVariables.OUTCOME_ABANDONED, reason));
@@ -187,7 +185,7 @@ public class ContinuityService {
 
     public void announceRestoration(Invocation invocation, String message) {
         notifications.restored(invocation, message);
-        invocation.incident().ifPresent(id -> incidents.note(id, "RESTORED_AT_RECOVERY_SITE",
+        invocation.incident().ifPresent(id -> incidents.note(id, TimelineEventType.RESTORED_AT_RECOVERY_SITE,
                 String.join(", ", invocation.serviceIds()) + " run at the recovery site"));
     }
 
@@ -200,7 +198,7 @@ public class ContinuityService {
             throw new InvalidInputException("failbackWindowStart",
                     "must be a date and time with offset, e.g. 2026-06-06T22:00:00+02:00 (was '" + windowStart + "')");
         }
-        invocation.incident().ifPresent(id -> incidents.note(id, "FAILBACK_PLANNED", "Failback window starts " + at));
+        invocation.incident().ifPresent(id -> incidents.note(id, TimelineEventType.FAILBACK_PLANNED, "Failback window starts " + at));
         return at;
     }
 
@@ -211,7 +209,7 @@ public class ContinuityService {
         }
         catalog.recordDrReview(invocation.serviceIds(), LocalDate.ofInstant(EngineClock.now(), ZoneId.systemDefault()),
                 invocation.id() + ": " + lessonsLearned);
-        invocation.incident().ifPresent(id -> incidents.note(id, "DR_REVIEWED",
+        invocation.incident().ifPresent(id -> incidents.note(id, TimelineEventType.DR_REVIEWED,
                 "Failed back; DR plans of " + String.join(", ", invocation.serviceIds()) + " updated"));
     }
 }

@@ -7,6 +7,7 @@ import static io.incidentflow.engine.ProcessVariable.stringListVariable;
 import static io.incidentflow.engine.ProcessVariable.stringVariable;
 
 import io.incidentflow.engine.ProcessVariable;
+import io.incidentflow.engine.SharedVariables;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -19,7 +20,7 @@ public final class ContinuityVariables {
 
     // Call contract: set by the caller (Tier 2 call activity, API, Tasklist start form)
     /** Optional: the incident continuity is invoked for; absent for direct invocations. */
-    public static final ProcessVariable<String> INCIDENT_ID = stringVariable("incidentId").control();
+    public static final ProcessVariable<String> INCIDENT_ID = SharedVariables.INCIDENT_ID;
     /** Ids of the affected catalog services. */
     public static final ProcessVariable<List<String>> SERVICE_IDS = stringListVariable("serviceIds");
     public static final ProcessVariable<String> INVOCATION_REASON = stringVariable("invocationReason");

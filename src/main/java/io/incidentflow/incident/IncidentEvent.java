@@ -1,5 +1,7 @@
 package io.incidentflow.incident;
 
+import io.incidentflow.common.TimelineEventType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -20,6 +22,9 @@ public class IncidentEvent {
     private String incidentId;
     @Column(name = "occurred_at")
     private Instant occurredAt;
+    /** Stored and shown as the code, so that codes of owners' models (see {@link TimelineEventType}) fit too. */
+    @Schema(implementation = TimelineEventType.class, description = "What happened. Models may add codes of the "
+            + "same form (upper case, digits, _) through element template \"Record timeline event\".")
     private String type;
     private String detail;
     private String actor;

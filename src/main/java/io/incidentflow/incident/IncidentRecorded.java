@@ -1,5 +1,6 @@
 package io.incidentflow.incident;
 
+import io.incidentflow.common.TimelineEventType;
 import java.time.Instant;
 
 /**
@@ -7,6 +8,6 @@ import java.time.Instant;
  * only count what happens (metrics) need not read the incident again. {@code clock} is set for
  * {@code SLA_WARNING} and {@code SLA_BREACHED}, null otherwise; {@code resolvedAt} is null until resolved.
  */
-public record IncidentRecorded(String incidentId, String type, SlaClock clock, Priority priority, IncidentTier tier,
+public record IncidentRecorded(String incidentId, TimelineEventType type, SlaClock clock, Priority priority, IncidentTier tier,
                                String serviceId, Instant loggedAt, Instant resolvedAt) {
 }

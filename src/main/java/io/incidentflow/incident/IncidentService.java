@@ -1,5 +1,6 @@
 package io.incidentflow.incident;
 
+import io.incidentflow.common.TimelineEventType;
 import io.incidentflow.catalog.BusinessService;
 import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.engine.BusinessKeys;
@@ -53,9 +54,6 @@ public class IncidentService {
             .filter(event -> INCIDENT_NOTIFICATION_VARIABLES.containsAll(event.senderVariables()))
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(NotificationEvent.class)));
 
-    /** Timeline type of a person's first opening of their bridge join link. */
-    public static final String BRIDGE_JOINED = "BRIDGE_JOINED";
-
     private final IncidentRepository incidents;
     private final IncidentEventRepository timeline;
     private final ServiceCatalog catalog;
@@ -108,7 +106,7 @@ public class IncidentService {
         requireService(details.serviceId());
         Incident incident = new Incident(id != null ? id : nextId(), details, source, EngineClock.now());
         incidents.save(incident);
-        record(incident, "LOGGED", "Logged via " + source.name().toLowerCase() + ": " + details.title());
+        record(incident, TimelineEventType.LOGGED, "Logged via " + source.name().toLowerCase() + ": " + details.title());
         return incident;
     }
 
@@ -116,7 +114,7 @@ public class IncidentService {
         Incident incident = get(id);
         BusinessService service = requireService(incident.getServiceId());
         incident.assignTo(service.getResolverGroup(), EngineClock.now());
-        record(incident, "CATEGORIZED", incident.getCategory().code() + " on " + service.getName()
+        record(incident, TimelineEventType.CATEGORIZED, incident.getCategory().code() + " on " + service.getName()
                 + ", resolver group " + service.getResolverGroup());
         return service;
     }
@@ -125,7 +123,7 @@ public class IncidentService {
         Incident incident = get(id);
         SlaTargets targets = SlaTargets.from(incident.getCreatedAt(), response, resolution, properties.warningRatio());
         incident.prioritize(priority, targets.responseDueAt(), targets.resolutionDueAt(), EngineClock.now());
-        record(incident, "PRIORITIZED", priority + ": respond by " + targets.responseDueAt()
+        record(incident, TimelineEventType.PRIORITIZED, priority + ": respond by " + targets.responseDueAt()
                 + ", resolve by " + targets.resolutionDueAt());
         return targets;
     }
@@ -133,7 +131,7 @@ public class IncidentService {
     public void recordResponse(String id) {
         Incident incident = get(id);
         if (incident.respond(EngineClock.now())) {
-            record(incident, "RESPONDED", "Taken by " + actor.id());
+            record(incident, TimelineEventType.RESPONDED, "Taken by " + actor.id());
         }
     }
 
@@ -143,7 +141,7 @@ public class IncidentService {
         if (!incident.warn(clock, EngineClock.now())) {
             return;
         }
-        record(incident, "SLA_WARNING", clock.code() + " target " + percent() + "% used; lead of "
+        record(incident, TimelineEventType.SLA_WARNING, clock.code() + " target " + percent() + "% used; lead of "
                 + groupAccountableFor(incident, clock) + " paged", clock);
     }
 
@@ -151,7 +149,7 @@ public class IncidentService {
     public void recordBreach(String id, SlaClock clock) {
         Incident incident = get(id);
         incident.breach(clock, EngineClock.now());
-        record(incident, "SLA_BREACHED", clock.code() + " target breached (was due " + dueAt(incident, clock) + ")",
+        record(incident, TimelineEventType.SLA_BREACHED, clock.code() + " target breached (was due " + dueAt(incident, clock) + ")",
                 clock);
     }
 
@@ -178,7 +176,7 @@ public class IncidentService {
         }
         String from = incident.getResolverGroup();
         incident.assignTo(group, EngineClock.now());
-        record(incident, "HANDED_OVER", "Handed over from " + from + " to " + group + " by " + actor.id()
+        record(incident, TimelineEventType.HANDED_OVER, "Handed over from " + from + " to " + group + " by " + actor.id()
                 + "; SLA clocks keep running");
         return group;
     }
@@ -209,14 +207,14 @@ public class IncidentService {
     public void hold(String id, String reason) {
         Incident incident = get(id);
         incident.pause(EngineClock.now());
-        record(incident, "ON_HOLD", reason + "; SLA clock paused");
+        record(incident, TimelineEventType.ON_HOLD, reason + "; SLA clock paused");
     }
 
     /** @return how long the incident was on hold, by which its due dates moved */
     public Duration release(String id) {
         Incident incident = get(id);
         Duration held = incident.resume(EngineClock.now());
-        record(incident, "RESUMED", "SLA clock resumed after " + held + " on hold; resolve by "
+        record(incident, TimelineEventType.RESUMED, "SLA clock resumed after " + held + " on hold; resolve by "
                 + incident.getResolutionDueAt());
         return held;
     }
@@ -224,21 +222,21 @@ public class IncidentService {
     public void resolve(String id, ResolutionType type, String notes) {
         Incident incident = get(id);
         incident.resolve(type, notes, EngineClock.now());
-        record(incident, "RESOLVED", type.code() + ": " + notes);
+        record(incident, TimelineEventType.RESOLVED, type.code() + ": " + notes);
     }
 
     /** @return how long the incident was resolved, by which its due dates moved */
     public Duration reopen(String id, String comment) {
         Incident incident = get(id);
         Duration resolvedFor = incident.reopen(EngineClock.now());
-        record(incident, "REOPENED", "Caller says not fixed" + (comment == null ? "" : ": " + comment));
+        record(incident, TimelineEventType.REOPENED, "Caller says not fixed" + (comment == null ? "" : ": " + comment));
         return resolvedFor;
     }
 
     public void close(String id, String closure) {
         Incident incident = get(id);
         incident.close(closure, EngineClock.now());
-        record(incident, "CLOSED", switch (closure) {
+        record(incident, TimelineEventType.CLOSED, switch (closure) {
             case "auto" -> "Closed automatically: no answer from the caller within " + properties.closureWait();
             case "major" -> "Closed after the major incident's post-mortem";
             default -> "Closed: caller confirmed service is restored";
@@ -248,52 +246,52 @@ public class IncidentService {
     public void escalateToMajor(String id, String reason) {
         Incident incident = get(id);
         incident.escalateToMajor(reason, EngineClock.now());
-        record(incident, "ESCALATED_TO_MAJOR", reason + "; triage decides whether it is a major incident");
+        record(incident, TimelineEventType.ESCALATED_TO_MAJOR, reason + "; triage decides whether it is a major incident");
     }
 
     public void activateMajor(String id, String how, Instant timeBoxEndsAt) {
         Incident incident = get(id);
         incident.activateMajor(timeBoxEndsAt, EngineClock.now());
-        record(incident, "MAJOR_ACTIVATED", how + "; continuity decision due " + timeBoxEndsAt);
+        record(incident, TimelineEventType.MAJOR_ACTIVATED, how + "; continuity decision due " + timeBoxEndsAt);
     }
 
     public void deactivateMajor(String id, String notes) {
         Incident incident = get(id);
         incident.deactivateMajor(EngineClock.now());
-        record(incident, "MAJOR_DEACTIVATED", "Triage: not a major incident" + (notes == null ? "" : " (" + notes + ")")
+        record(incident, TimelineEventType.MAJOR_DEACTIVATED, "Triage: not a major incident" + (notes == null ? "" : " (" + notes + ")")
                 + "; back to normal incident handling");
     }
 
     public void assignMajorRoles(String id, String commander, String communicationsLead) {
         Incident incident = get(id);
         incident.assignMajorRoles(commander, communicationsLead, EngineClock.now());
-        record(incident, "MAJOR_ROLES", "Incident commander " + commander + ", communications lead " + communicationsLead);
+        record(incident, TimelineEventType.MAJOR_ROLES, "Incident commander " + commander + ", communications lead " + communicationsLead);
     }
 
     public void extendTimeBox(String id, Instant endsAt) {
         Incident incident = get(id);
         incident.extendTimeBox(endsAt, EngineClock.now());
-        record(incident, "TIME_BOX_EXTENDED", "Continuity decision deferred; next decision due " + endsAt);
+        record(incident, TimelineEventType.TIME_BOX_EXTENDED, "Continuity decision deferred; next decision due " + endsAt);
     }
 
     public void restoreMajor(String id, ResolutionType type, String notes) {
         Incident incident = get(id);
         incident.restoreMajor(type, notes, EngineClock.now());
-        record(incident, "RESTORED", "Major incident: service restored (" + type.code() + "): " + notes);
+        record(incident, TimelineEventType.RESTORED, "Major incident: service restored (" + type.code() + "): " + notes);
     }
 
     /** Tier 3: service continuity (disaster recovery) is invoked for the incident. */
     public void enterContinuity(String id, String reason) {
         Incident incident = get(id);
         incident.enterContinuity(EngineClock.now());
-        record(incident, "CONTINUITY_INVOKED", reason);
+        record(incident, TimelineEventType.CONTINUITY_INVOKED, reason);
     }
 
     /** The invocation of service continuity was declined: the incident is a major incident again. */
     public void declineContinuity(String id, String reason) {
         Incident incident = get(id);
         incident.returnToMajor(EngineClock.now());
-        record(incident, "CONTINUITY_DECLINED", reason);
+        record(incident, TimelineEventType.CONTINUITY_DECLINED, reason);
     }
 
     /**
@@ -303,12 +301,21 @@ public class IncidentService {
     public void leaveContinuity(String id, String reason) {
         Incident incident = get(id);
         incident.returnToMajor(EngineClock.now());
-        record(incident, "CONTINUITY_ENDED", reason);
+        record(incident, TimelineEventType.CONTINUITY_ENDED, reason);
     }
 
     /** Appends a line to the incident's timeline, e.g. from a process step of another feature. */
-    public void note(String id, String type, String detail) {
+    public void note(String id, TimelineEventType type, String detail) {
         record(get(id), type, detail);
+    }
+
+    /**
+     * Appends a line of a code a process owner chose in a model (element template "Record timeline event"),
+     * which need not be one of {@link TimelineEventType}. Not published as {@link IncidentRecorded}: its only
+     * listener, the metrics, counts none of these codes.
+     */
+    public void noteModelEvent(String id, String code, String detail) {
+        append(get(id), code, detail);
     }
 
     /**
@@ -321,10 +328,10 @@ public class IncidentService {
     public boolean recordBridgeJoin(String id, String personId, String bridge) {
         Incident incident = get(id);
         String detail = "Joined the " + bridge + " bridge";
-        if (timeline.existsByIncidentIdAndTypeAndActorAndDetail(id, BRIDGE_JOINED, personId, detail)) {
+        if (timeline.existsByIncidentIdAndTypeAndActorAndDetail(id, TimelineEventType.BRIDGE_JOINED.name(), personId, detail)) {
             return false;
         }
-        timeline.save(new IncidentEvent(incident.getId(), EngineClock.now(), BRIDGE_JOINED, detail, personId));
+        timeline.save(new IncidentEvent(incident.getId(), EngineClock.now(), TimelineEventType.BRIDGE_JOINED.name(), detail, personId));
         return true;
     }
 
@@ -373,14 +380,18 @@ public class IncidentService {
         return Math.round(properties.warningRatio() * 100);
     }
 
-    private void record(Incident incident, String type, String detail) {
+    private void record(Incident incident, TimelineEventType type, String detail) {
         record(incident, type, detail, null);
     }
 
-    private void record(Incident incident, String type, String detail, SlaClock clock) {
-        timeline.save(new IncidentEvent(incident.getId(), EngineClock.now(), type, truncate(detail), actor.id()));
+    private void record(Incident incident, TimelineEventType type, String detail, SlaClock clock) {
+        append(incident, type.name(), detail);
         events.publishEvent(new IncidentRecorded(incident.getId(), type, clock, incident.getPriority(),
                 incident.getTier(), incident.getServiceId(), incident.getCreatedAt(), incident.getResolvedAt()));
+    }
+
+    private void append(Incident incident, String type, String detail) {
+        timeline.save(new IncidentEvent(incident.getId(), EngineClock.now(), type, truncate(detail), actor.id()));
     }
 
     private static String truncate(String detail) {

@@ -1,5 +1,6 @@
 package io.incidentflow.ingest;
 
+import io.incidentflow.common.TimelineEventType;
 import io.incidentflow.catalog.BusinessService;
 import io.incidentflow.catalog.Criticality;
 import io.incidentflow.common.LogSafe;
@@ -135,7 +136,7 @@ public class IngestionService {
         if (open != null) {
             Incident incident = incidents.get(open);
             if (incident.getState() != IncidentState.CLOSED) {
-                incidents.note(open, "MONITORING_EVENT", describe(integration, event, "still firing"));
+                incidents.note(open, TimelineEventType.MONITORING_EVENT, describe(integration, event, "still firing"));
                 return record(integration, event, Result.APPENDED, open);
             }
             // Closed by people while monitoring never resolved it: the alert starts over.
@@ -159,7 +160,7 @@ public class IngestionService {
         entityManager.flush();
         jdbc.update("update open_alert set incident_id = ? where integration_id = ? and dedup_key = ?",
                 incident.getId(), integration.id(), event.dedupKey());
-        incidents.note(incident.getId(), "MONITORING_EVENT", describe(integration, event, "opened this incident; "
+        incidents.note(incident.getId(), TimelineEventType.MONITORING_EVENT, describe(integration, event, "opened this incident; "
                 + mapped.explanation()));
         return record(integration, event, Result.OPENED, incident.getId());
     }
@@ -172,7 +173,7 @@ public class IngestionService {
         jdbc.update("update open_alert set acknowledged_at = ? where integration_id = ? and dedup_key = ?"
                         + " and acknowledged_at is null",
                 IntegrationRepository.offset(EngineClock.now()), integration.id(), event.dedupKey());
-        incidents.note(open, "MONITORING_ACKNOWLEDGED", describe(integration, event, "acknowledged"));
+        incidents.note(open, TimelineEventType.MONITORING_ACKNOWLEDGED, describe(integration, event, "acknowledged"));
         return record(integration, event, Result.ACKNOWLEDGED, open);
     }
 
@@ -187,7 +188,7 @@ public class IngestionService {
             throw new ConcurrencyFailureException("open alert " + event.dedupKey() + " changed concurrently");
         }
         String report = describe(integration, event, "monitoring reports recovery; a person confirms that service is restored");
-        incidents.note(open, "MONITORING_RECOVERED", report);
+        incidents.note(open, TimelineEventType.MONITORING_RECOVERED, report);
         events.publishEvent(new MonitoringRecoveryReported(open, report));
         return record(integration, event, Result.RECOVERED, open);
     }

@@ -1,5 +1,6 @@
 package io.incidentflow.major;
 
+import io.incidentflow.common.TimelineEventType;
 import io.incidentflow.notify.Audience;
 
 import static io.incidentflow.major.MajorIncidentVariables.*;
@@ -101,7 +102,7 @@ public class MajorIncidentService {
 
     /** @return how long triage has to decide */
     public Duration openTriage(String incidentId) {
-        incidents.note(incidentId, "TRIAGE_OPENED", "Triage team paged; without a decision by "
+        incidents.note(incidentId, TimelineEventType.TRIAGE_OPENED, "Triage team paged; without a decision by "
                 + EngineClock.now().plus(properties.triageTimeBox()) + " the major incident is activated");
         return properties.triageTimeBox();
     }
@@ -136,7 +137,7 @@ public class MajorIncidentService {
         }
         notifications.announce(incidentId, Recipients.audience(Audience.BUSINESS), NotificationEvent.BRIDGE_OPENED,
                 Map.of("summary", incident.getTitle(), "bridge", "business", "bridgeUrl", business));
-        incidents.note(incidentId, "BRIDGES_OPENED", "Technical bridge: " + technical + "; business bridge: " + business);
+        incidents.note(incidentId, TimelineEventType.BRIDGES_OPENED, "Technical bridge: " + technical + "; business bridge: " + business);
     }
 
     /** The incident commander and communications lead must be Camunda users: tasks are assigned to them. */
@@ -165,7 +166,7 @@ public class MajorIncidentService {
         if (!engine.correlateIntoNewScope(incidentId, MajorIncidentModel.MESSAGE_HYPOTHESIS_PROPOSED, variables)) {
             throw new ConflictException("The major incident " + incidentId + " takes no experiments now");
         }
-        incidents.note(incidentId, "HYPOTHESIS_PROPOSED", "Experiment " + experiment.getId() + ": " + hypothesis
+        incidents.note(incidentId, TimelineEventType.HYPOTHESIS_PROPOSED, "Experiment " + experiment.getId() + ": " + hypothesis
                 + " → " + action);
         return experiment;
     }
@@ -174,7 +175,7 @@ public class MajorIncidentService {
         Experiment experiment = experiments.findById(experimentId)
                 .orElseThrow(() -> new NotFoundException("experiment", String.valueOf(experimentId)));
         experiment.complete(outcome, findings, actor.id(), EngineClock.now());
-        incidents.note(experiment.getIncidentId(), "EXPERIMENT_DONE", "Experiment " + experimentId + " "
+        incidents.note(experiment.getIncidentId(), TimelineEventType.EXPERIMENT_DONE, "Experiment " + experimentId + " "
                 + outcome.code() + ": " + findings);
     }
 
@@ -203,7 +204,7 @@ public class MajorIncidentService {
             notifications.announce(incidentId, Recipients.audience(text.getKey()), NotificationEvent.STAKEHOLDER_UPDATE,
                     Map.of("summary", incident.getTitle(), "status", text.getValue(), "nextUpdate", nextUpdate));
         }
-        incidents.note(incidentId, "STAKEHOLDER_UPDATE", "Update sent to " + texts.keySet().stream()
+        incidents.note(incidentId, TimelineEventType.STAKEHOLDER_UPDATE, "Update sent to " + texts.keySet().stream()
                 .map(Audience::code).toList());
     }
 
@@ -241,7 +242,7 @@ public class MajorIncidentService {
     /** The time box expired: the continuity managers are paged and must decide by the returned time. */
     public Instant openContinuityDecision(String incidentId) {
         Instant dueAt = EngineClock.now().plus(properties.continuityDecisionTime());
-        incidents.note(incidentId, "CONTINUITY_DECISION_OPENED", "Continuity managers paged to decide on service "
+        incidents.note(incidentId, TimelineEventType.CONTINUITY_DECISION_OPENED, "Continuity managers paged to decide on service "
                 + "continuity by " + dueAt);
         return dueAt;
     }
@@ -249,7 +250,7 @@ public class MajorIncidentService {
     /** Nobody decided in time: crisis management is paged. @return the crisis management group */
     public String escalateOverdueContinuityDecision(String incidentId) {
         String crisisTeam = continuityProperties.crisisTeam();
-        incidents.note(incidentId, "CONTINUITY_DECISION_OVERDUE", "No decision on service continuity in time; "
+        incidents.note(incidentId, TimelineEventType.CONTINUITY_DECISION_OVERDUE, "No decision on service continuity in time; "
                 + "crisis management (" + crisisTeam + ") paged");
         return crisisTeam;
     }

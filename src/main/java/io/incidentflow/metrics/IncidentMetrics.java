@@ -88,16 +88,16 @@ public class IncidentMetrics {
         Tags kind = Tags.of("priority", priority(event.priority()), "tier", tag(event.tier()),
                 "service", event.serviceId());
         switch (event.type()) {
-            case "PRIORITIZED" -> counter("incidentflow.incidents.opened", "Incidents opened (counted once prioritized)",
+            case PRIORITIZED -> counter("incidentflow.incidents.opened", "Incidents opened (counted once prioritized)",
                     kind).increment();
-            case "RESOLVED", "RESTORED" -> {
+            case RESOLVED, RESTORED -> {
                 counter("incidentflow.incidents.restored", "Incidents whose service was restored", kind).increment();
                 timeToRestore.tags(Tags.of("priority", priority(event.priority()))).register(registry)
                         .record(Duration.between(event.loggedAt(), event.resolvedAt()));
             }
-            case "PAGE_ACKNOWLEDGED" -> firstAcknowledgement(event);
-            case "SLA_WARNING" -> sla("incidentflow.sla.warnings", "SLA targets warned about", event);
-            case "SLA_BREACHED" -> sla("incidentflow.sla.breaches", "SLA targets breached", event);
+            case PAGE_ACKNOWLEDGED -> firstAcknowledgement(event);
+            case SLA_WARNING -> sla("incidentflow.sla.warnings", "SLA targets warned about", event);
+            case SLA_BREACHED -> sla("incidentflow.sla.breaches", "SLA targets breached", event);
             default -> {
                 // the other timeline entries are not counted
             }
@@ -107,14 +107,14 @@ public class IncidentMetrics {
     @TransactionalEventListener(fallbackExecution = true)
     public void onPage(PageRecorded event) {
         switch (event.type()) {
-            case "PAGED" -> {
+            case PAGED -> {
                 pageCounter("sent").increment();
                 if (event.escalation()) {
                     pageCounter("escalated").increment();
                 }
             }
-            case "PAGE_ACKNOWLEDGED" -> pageCounter("acknowledged").increment();
-            case "PAGE_UNACKNOWLEDGED" -> pageCounter("unacknowledged").increment();
+            case PAGE_ACKNOWLEDGED -> pageCounter("acknowledged").increment();
+            case PAGE_UNACKNOWLEDGED -> pageCounter("unacknowledged").increment();
             default -> {
                 // a kind of page entry without a meter yet
             }

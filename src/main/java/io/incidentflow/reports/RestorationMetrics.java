@@ -1,6 +1,8 @@
 package io.incidentflow.reports;
 
-import io.incidentflow.incident.IncidentService;
+import static io.incidentflow.common.TimelineEventType.*;
+
+import io.incidentflow.common.TimelineEventType;
 import io.incidentflow.incident.IncidentTier;
 import io.incidentflow.incident.Priority;
 import java.sql.Timestamp;
@@ -12,6 +14,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class RestorationMetrics {
 
     /** Timeline types the metrics read. */
-    private static final Set<String> EVENT_TYPES = Set.of("RESPONDED", "PAGE_ACKNOWLEDGED", "MAJOR_ACTIVATED",
-            "MAJOR_ROLES", IncidentService.BRIDGE_JOINED, "RESOLVED", "REOPENED", "RESTORED", "CONTINUITY_INVOKED",
-            "RTO_EXCEEDED", "RESTORED_AT_RECOVERY_SITE");
+    private static final Set<TimelineEventType> EVENT_TYPES = EnumSet.of(RESPONDED, PAGE_ACKNOWLEDGED,
+            MAJOR_ACTIVATED, MAJOR_ROLES, BRIDGE_JOINED, RESOLVED, REOPENED, RESTORED, CONTINUITY_INVOKED,
+            RTO_EXCEEDED, RESTORED_AT_RECOVERY_SITE);
 
     private final JdbcTemplate jdbc;
     private final HistoryService history;
@@ -99,7 +102,7 @@ public class RestorationMetrics {
                        boolean responseBreached, boolean resolutionBreached, int reopenCount) {
     }
 
-    private record Event(Instant at, String type) {
+    private record Event(Instant at, TimelineEventType type) {
     }
 
     public Metrics compute(Scope scope) {
@@ -117,21 +120,21 @@ public class RestorationMetrics {
         int rtoMissed = 0;
         for (Row row : rows) {
             List<Event> timeline = timelines.getOrDefault(row.id(), List.of());
-            earliest(first(timeline, row.logged(), "RESPONDED", "PAGE_ACKNOWLEDGED"), firstPageAcks.get(row.id()),
+            earliest(first(timeline, row.logged(), RESPONDED, PAGE_ACKNOWLEDGED), firstPageAcks.get(row.id()),
                     firstClaims.get(row.id()))
                     .filter(at -> !at.isBefore(row.logged()))
                     .ifPresent(at -> acknowledge.add(Duration.between(row.logged(), at)));
-            Instant activated = first(timeline, row.logged(), "MAJOR_ACTIVATED");
+            Instant activated = first(timeline, row.logged(), MAJOR_ACTIVATED);
             if (activated != null) {
-                between(activated, first(timeline, activated, "MAJOR_ROLES"), engage);
-                between(activated, first(timeline, activated, IncidentService.BRIDGE_JOINED), joinBridge);
+                between(activated, first(timeline, activated, MAJOR_ROLES), engage);
+                between(activated, first(timeline, activated, BRIDGE_JOINED), joinBridge);
             }
             between(row.logged(), restored(timeline), restore);
-            long invoked = timeline.stream().filter(e -> e.type().equals("CONTINUITY_INVOKED")).count();
+            long invoked = timeline.stream().filter(e -> e.type() == CONTINUITY_INVOKED).count();
             invocations += (int) invoked;
-            if (invoked > 0 && has(timeline, "RTO_EXCEEDED")) {
+            if (invoked > 0 && has(timeline, RTO_EXCEEDED)) {
                 rtoMissed++;
-            } else if (invoked > 0 && has(timeline, "RESTORED_AT_RECOVERY_SITE")) {
+            } else if (invoked > 0 && has(timeline, RESTORED_AT_RECOVERY_SITE)) {
                 rtoMet++;
             }
         }
@@ -160,17 +163,17 @@ public class RestorationMetrics {
      * caller reopened the incident after it (then it is not restored yet).
      */
     private static Instant restored(List<Event> timeline) {
-        Instant restored = first(timeline, Instant.MIN, "RESTORED");
+        Instant restored = first(timeline, Instant.MIN, RESTORED);
         if (restored != null) {
             return restored;
         }
         Event last = null;
         for (Event event : timeline) {
-            if (event.type().equals("RESOLVED") || event.type().equals("REOPENED")) {
+            if (event.type() == RESOLVED || event.type() == REOPENED) {
                 last = event;
             }
         }
-        return last != null && last.type().equals("RESOLVED") ? last.at() : null;
+        return last != null && last.type() == RESOLVED ? last.at() : null;
     }
 
     private static List<ServiceFailures> failures(List<Row> rows) {
@@ -223,10 +226,11 @@ public class RestorationMetrics {
                     + placeholders(ids.size()) + ") and type in (" + placeholders(EVENT_TYPES.size())
                     + ") order by occurred_at, id";
             List<Object> args = new ArrayList<>(ids);
-            args.addAll(EVENT_TYPES);
+            EVENT_TYPES.forEach(type -> args.add(type.name()));
             jdbc.query(sql, rs -> {
                 timelines.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
-                        .add(new Event(rs.getTimestamp(2).toInstant(), rs.getString(3)));
+                        .add(new Event(rs.getTimestamp(2).toInstant(),
+                                TimelineEventType.valueOf(rs.getString(3))));
             }, args.toArray());
         }
         return timelines;
@@ -277,14 +281,14 @@ public class RestorationMetrics {
     }
 
     /** The first event of one of the types at or after {@code after}; null if none. */
-    private static Instant first(List<Event> timeline, Instant after, String... types) {
-        Set<String> wanted = Set.of(types);
+    private static Instant first(List<Event> timeline, Instant after, TimelineEventType... types) {
+        Set<TimelineEventType> wanted = Set.of(types);
         return timeline.stream().filter(e -> wanted.contains(e.type()) && !e.at().isBefore(after))
                 .map(Event::at).findFirst().orElse(null);
     }
 
-    private static boolean has(List<Event> timeline, String type) {
-        return timeline.stream().anyMatch(e -> e.type().equals(type));
+    private static boolean has(List<Event> timeline, TimelineEventType type) {
+        return timeline.stream().anyMatch(e -> e.type() == type);
     }
 
     private static Optional<Instant> earliest(Instant... candidates) {

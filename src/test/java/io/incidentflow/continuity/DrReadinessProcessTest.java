@@ -1,5 +1,6 @@
 package io.incidentflow.continuity;
 
+import static io.incidentflow.Variables.value;
 import static io.incidentflow.continuity.ContinuityModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.incidentflow.EngineClockExtension;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.Variables;
 import io.incidentflow.catalog.ContinuityTier;
 import io.incidentflow.catalog.Criticality;
 import io.incidentflow.catalog.ServiceCatalog;
@@ -15,7 +17,6 @@ import io.incidentflow.common.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -77,9 +78,9 @@ class DrReadinessProcessTest {
         Task intranet = scheduleTask("intranet");
         assertThat(intranet).hasCandidateGroup("web-team");
 
-        assertThatThrownBy(() -> tasks.complete(intranet.getId(), Map.of("drTestPlannedFor", "2026-05-01")))
+        assertThatThrownBy(() -> tasks.complete(intranet.getId(), Variables.of(value(ContinuityVariables.DR_TEST_PLANNED_FOR, "2026-05-01"))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("past");
-        tasks.complete(intranet.getId(), Map.of("drTestPlannedFor", "2026-07-15"));
+        tasks.complete(intranet.getId(), Variables.of(value(ContinuityVariables.DR_TEST_PLANNED_FOR, "2026-07-15")));
 
         assertThat(catalog.get("intranet").getDrTestPlanned()).isEqualTo(LocalDate.of(2026, 7, 15));
         runDailyCheck();

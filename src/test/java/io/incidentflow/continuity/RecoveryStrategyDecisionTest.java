@@ -1,10 +1,13 @@
 package io.incidentflow.continuity;
 
+import static io.incidentflow.Variables.value;
 import static io.incidentflow.incident.DmnTestSupport.evaluate;
 import static io.incidentflow.incident.DmnTestSupport.historyTimeToLiveByDecision;
 import static io.incidentflow.incident.DmnTestSupport.parseDecision;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidentflow.Variables;
+import io.incidentflow.incident.process.IncidentVariables;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -42,7 +45,7 @@ class RecoveryStrategyDecisionTest {
     })
     void recoveryOptionAndTargetRto(String criticality, String tier, String option, int targetRtoMinutes) {
         DmnDecisionResultEntries result = evaluate(strategy,
-                Map.of("serviceCriticality", criticality, "continuityTier", tier));
+                Variables.of(value(IncidentVariables.SERVICE_CRITICALITY, criticality), value(IncidentVariables.CONTINUITY_TIER, tier)));
 
         assertThat(result.<String>getEntry("recoveryOption")).isEqualTo(option);
         assertThat(result.<Number>getEntry("targetRtoMinutes").intValue()).isEqualTo(targetRtoMinutes);

@@ -1,5 +1,6 @@
 package io.incidentflow.continuity;
 
+import static io.incidentflow.Variables.value;
 import static io.incidentflow.continuity.ContinuityModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.Variables;
 import io.incidentflow.catalog.BusinessService;
 import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.incident.Incident;
@@ -87,8 +89,8 @@ class ServiceContinuityProcessTest {
                 .contains("erp (ERP (finance and supply chain), supporting, cold tier): gradual (cold standby)",
                         "Cost: High", "Risk: High");
 
-        driver.complete(id, TASK_APPROVE_INVOCATION, Map.of("approvalDecision", "decline",
-                "approvalComment", "Primary site back within the hour"));
+        driver.complete(id, TASK_APPROVE_INVOCATION, Variables.of(value(ContinuityVariables.APPROVAL_DECISION, "decline"),
+                value(ContinuityVariables.APPROVAL_COMMENT, "Primary site back within the hour")));
 
         assertThat(instance).isEnded().hasPassedInOrder("Task_DeclineInvocation", "Event_InvocationDeclined")
                 .hasNotPassed("Task_NotifyContinuityTeams", TASK_EXECUTE_FAILOVER)
@@ -119,7 +121,7 @@ class ServiceContinuityProcessTest {
         driver.complete(id, TASK_VERIFY_RECOVERY, "payments", Map.of("recoveryVerification", "verified"));
 
         assertThat(driver.task(id, TASK_COMMUNICATE_RESTORATION)).hasCandidateGroup("communications");
-        driver.complete(id, TASK_COMMUNICATE_RESTORATION, Map.of("restorationMessage", "Payments work again"));
+        driver.complete(id, TASK_COMMUNICATE_RESTORATION, Variables.of(value(ContinuityVariables.RESTORATION_MESSAGE, "Payments work again")));
         assertThat(notifications.findByIncidentIdOrderByIdAsc(id)).filteredOn(n -> n.getTemplate().equals("resolved"))
                 .extracting(Notification::getRecipient).containsExactlyInAnyOrder("business-stakeholders", "all-staff");
         // the business reads the communications team's message; impacted users get the short "fixed" wording
@@ -140,7 +142,7 @@ class ServiceContinuityProcessTest {
         driver.complete(id, TASK_EXECUTE_FAILBACK, Map.of("failbackNotes", "Back on the primary site"));
         driver.complete(id, TASK_VERIFY_FAILBACK, Map.of("failbackVerification", "verified"));
         assertThat(driver.task(id, TASK_POST_DR_REVIEW)).hasCandidateGroup("continuity-managers");
-        driver.complete(id, TASK_POST_DR_REVIEW, Map.of("lessonsLearned", "Standby DNS TTL too long"));
+        driver.complete(id, TASK_POST_DR_REVIEW, Variables.of(value(ContinuityVariables.LESSONS_LEARNED, "Standby DNS TTL too long")));
 
         assertThat(instance).isEnded().hasPassedInOrder("Task_NotifyContinuityTeams", "Task_StartRtoClock",
                         TASK_EXECUTE_FAILOVER, TASK_VERIFY_RECOVERY, "Event_ServiceRecovered", TASK_COMMUNICATE_RESTORATION,
@@ -207,8 +209,8 @@ class ServiceContinuityProcessTest {
         String id = driver.invoke("email");
         driver.approve(id);
         driver.recover(id, "email");
-        driver.complete(id, TASK_COMMUNICATE_RESTORATION, Map.of("restorationMessage", "Mail works"));
-        driver.complete(id, TASK_PLAN_FAILBACK, Map.of("failbackWindowStart", "2026-06-02T20:00Z"));
+        driver.complete(id, TASK_COMMUNICATE_RESTORATION, Variables.of(value(ContinuityVariables.RESTORATION_MESSAGE, "Mail works")));
+        driver.complete(id, TASK_PLAN_FAILBACK, Variables.of(value(ContinuityVariables.FAILBACK_WINDOW_START, "2026-06-02T20:00Z")));
         driver.fire(id, EVENT_FAILBACK_WINDOW, null);
         driver.complete(id, TASK_EXECUTE_FAILBACK, Map.of("failbackNotes", "Moved back"));
 
@@ -225,10 +227,10 @@ class ServiceContinuityProcessTest {
         String id = driver.invoke("email");
         driver.approve(id);
         driver.recover(id, "email");
-        driver.complete(id, TASK_COMMUNICATE_RESTORATION, Map.of("restorationMessage", "Mail works"));
+        driver.complete(id, TASK_COMMUNICATE_RESTORATION, Variables.of(value(ContinuityVariables.RESTORATION_MESSAGE, "Mail works")));
 
         assertThatThrownBy(() -> driver.complete(id, TASK_PLAN_FAILBACK,
-                Map.of("failbackWindowStart", "next Saturday")))
+                Variables.of(value(ContinuityVariables.FAILBACK_WINDOW_START, "next Saturday"))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("failbackWindowStart");
 
         assertThat(driver.instance(id)).isWaitingAt(TASK_PLAN_FAILBACK);
@@ -239,8 +241,8 @@ class ServiceContinuityProcessTest {
         String definition = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
                 .latestVersion().singleResult().getId();
 
-        ProcessInstance started = forms.submitStartForm(definition, Map.of("affectedServices", "payments, erp",
-                "invocationReason", "Ransomware on the primary site"));
+        ProcessInstance started = forms.submitStartForm(definition, Variables.of(value(ContinuityVariables.AFFECTED_SERVICES, "payments, erp"),
+                value(ContinuityVariables.INVOCATION_REASON, "Ransomware on the primary site")));
 
         assertThat(started.getBusinessKey()).matches("DR-\\d{6}");
         assertThat(started).isWaitingAt(TASK_APPROVE_INVOCATION)
@@ -248,8 +250,8 @@ class ServiceContinuityProcessTest {
                 .containsEntry("invocationId", started.getBusinessKey());
 
         long before = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
-        assertThatThrownBy(() -> forms.submitStartForm(definition, Map.of("affectedServices", "payments, atlantis",
-                "invocationReason", "Flood")))
+        assertThatThrownBy(() -> forms.submitStartForm(definition, Variables.of(value(ContinuityVariables.AFFECTED_SERVICES, "payments, atlantis"),
+                value(ContinuityVariables.INVOCATION_REASON, "Flood"))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("atlantis");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count()).isEqualTo(before);
     }
@@ -264,14 +266,14 @@ class ServiceContinuityProcessTest {
         acknowledgeAtLevel1(driver.startPaging(id, TASK_PAGE_CRISIS_TEAM, null));
         driver.fire(id, EVENT_RTO_EXCEEDED, "payments");
         driver.recover(id, "payments");
-        driver.complete(id, TASK_COMMUNICATE_RESTORATION, Map.of("restorationMessage", "Back"));
-        driver.complete(id, TASK_PLAN_FAILBACK, Map.of("failbackWindowStart", "2026-06-02T20:00Z"));
+        driver.complete(id, TASK_COMMUNICATE_RESTORATION, Variables.of(value(ContinuityVariables.RESTORATION_MESSAGE, "Back")));
+        driver.complete(id, TASK_PLAN_FAILBACK, Variables.of(value(ContinuityVariables.FAILBACK_WINDOW_START, "2026-06-02T20:00Z")));
         driver.fire(id, EVENT_FAILBACK_WINDOW, null);
         driver.complete(id, TASK_EXECUTE_FAILBACK, Map.of("failbackNotes", "Done"));
         // the incident shows the running invocation until its very last step
         assertThat(incidents.get(id).getTier()).isEqualTo(IncidentTier.CONTINUITY);
         driver.complete(id, TASK_VERIFY_FAILBACK, Map.of("failbackVerification", "verified"));
-        driver.complete(id, TASK_POST_DR_REVIEW, Map.of("lessonsLearned", "Rehearse quarterly"));
+        driver.complete(id, TASK_POST_DR_REVIEW, Variables.of(value(ContinuityVariables.LESSONS_LEARNED, "Rehearse quarterly")));
 
         assertThat(instance).isEnded().variables().containsEntry("continuityOutcome", "completed");
         assertThat(incidents.get(id).getTier()).isEqualTo(IncidentTier.MAJOR);
@@ -403,7 +405,7 @@ class ServiceContinuityProcessTest {
         pagedEscalatedToLevel2AndAcknowledged(driver.startPaging(id, TASK_PAGE_CRISIS_ABANDONED, null),
                 "continuity-managers", "connie", "Failover abandoned (" + id + "): email did not work");
 
-        driver.complete(id, TASK_POST_DR_REVIEW, Map.of("lessonsLearned", "Mail store replication untested"));
+        driver.complete(id, TASK_POST_DR_REVIEW, Variables.of(value(ContinuityVariables.LESSONS_LEARNED, "Mail store replication untested")));
 
         assertThat(instance).isEnded().hasNotPassed(TASK_COMMUNICATE_RESTORATION, TASK_EXECUTE_FAILBACK)
                 .variables().containsEntry("continuityOutcome", "abandoned");
@@ -452,8 +454,8 @@ class ServiceContinuityProcessTest {
         String id = incident.getId();
         ProcessInstance instance = startForIncident(incident, NOW, "payments");
 
-        driver.complete(id, TASK_APPROVE_INVOCATION, Map.of("approvalDecision", "decline",
-                "approvalComment", "Primary site back within the hour"));
+        driver.complete(id, TASK_APPROVE_INVOCATION, Variables.of(value(ContinuityVariables.APPROVAL_DECISION, "decline"),
+                value(ContinuityVariables.APPROVAL_COMMENT, "Primary site back within the hour")));
 
         assertThat(instance).isEnded();
         assertThat(events.endedWithoutRecovery(id)).singleElement().satisfies(event -> {

@@ -155,8 +155,8 @@ class IncidentApiTest {
         String id = post(VALID).getBody().get("id").asText();
         List<String> hostile = List.of("=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1)",
                 "\tcmd", "\rcmd");
-        hostile.forEach(detail -> incidentService.note(id, "NOTE", detail));
-        incidentService.note(id, "NOTE", "a - b = c");
+        hostile.forEach(detail -> incidentService.noteModelEvent(id, "NOTE", detail));
+        incidentService.noteModelEvent(id, "NOTE", "a - b = c");
 
         HttpHeaders accept = new HttpHeaders();
         accept.setAccept(List.of(MediaType.parseMediaType("text/csv")));

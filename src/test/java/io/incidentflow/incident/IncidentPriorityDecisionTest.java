@@ -1,10 +1,13 @@
 package io.incidentflow.incident;
 
+import static io.incidentflow.Variables.value;
 import static io.incidentflow.incident.DmnTestSupport.evaluate;
 import static io.incidentflow.incident.DmnTestSupport.historyTimeToLiveByDecision;
 import static io.incidentflow.incident.DmnTestSupport.parseDecision;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidentflow.Variables;
+import io.incidentflow.incident.process.IncidentVariables;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -40,7 +43,7 @@ class IncidentPriorityDecisionTest {
             "low,    low,    P4",
     })
     void basePriorityMatrix(String impact, String urgency, String expectedBasePriority) {
-        DmnDecisionResultEntries result = evaluate(basePriority, Map.of("impact", impact, "urgency", urgency));
+        DmnDecisionResultEntries result = evaluate(basePriority, Variables.of(value(IncidentVariables.IMPACT, impact), value(IncidentVariables.URGENCY, urgency)));
 
         assertThat(result.<String>getEntry("basePriority")).isEqualTo(expectedBasePriority);
     }

@@ -1,15 +1,18 @@
 package io.incidentflow.major;
 
+import static io.incidentflow.Variables.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.TestUsers;
+import io.incidentflow.Variables;
 import io.incidentflow.incident.IncidentEventRepository;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.Level;
 import io.incidentflow.incident.process.IncidentDriver;
 import io.incidentflow.incident.process.IncidentModel;
+import io.incidentflow.incident.process.IncidentVariables;
 import io.incidentflow.security.Roles;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -115,7 +118,7 @@ class MajorIncidentApiTest {
         assertThat(missing.getBody().get("errors").findValuesAsText("field")).containsExactly("action");
 
         driver.complete(driver.task(MajorIncidentModel.PROCESS_KEY, id, MajorIncidentModel.TASK_SITUATIONAL_ANALYSIS),
-                Map.of("triageDecision", "activate"));
+                Variables.of(value(MajorIncidentVariables.TRIAGE_DECISION, "activate")));
         ResponseEntity<JsonNode> started = post(user("pay", "payments-team"), "/api/incidents/" + id + "/experiments",
                 hypothesis);
 
@@ -132,7 +135,7 @@ class MajorIncidentApiTest {
         String id = driver.log("payments", Level.HIGH, Level.HIGH).getId();
         assertThat(statusPage()).doesNotContain(id);
         driver.complete(driver.task(MajorIncidentModel.PROCESS_KEY, id, MajorIncidentModel.TASK_SITUATIONAL_ANALYSIS),
-                Map.of("triageDecision", "activate"));
+                Variables.of(value(MajorIncidentVariables.TRIAGE_DECISION, "activate")));
         driver.fire(id, MajorIncidentModel.EVENT_STAKEHOLDER_UPDATE_DUE);
         driver.complete(driver.task(MajorIncidentModel.PROCESS_KEY, id, MajorIncidentModel.TASK_WRITE_STAKEHOLDER_UPDATE),
                 Map.of("updateTechnicalStaff", "t", "updateBusiness", "b", "updateKeyCustomers", "k",
@@ -147,9 +150,9 @@ class MajorIncidentApiTest {
         assertThat(disruption(payments, id).get("latestUpdate").asText()).startsWith("Card payments");
 
         driver.complete(driver.task(MajorIncidentModel.PROCESS_KEY, id, MajorIncidentModel.TASK_ASSIGN_ROLES),
-                Map.of("incidentCommander", "admin", "communicationsLead", "admin"));
+                Variables.of(value(MajorIncidentVariables.INCIDENT_COMMANDER, "admin"), value(MajorIncidentVariables.COMMUNICATIONS_LEAD, "admin")));
         driver.complete(driver.task(MajorIncidentModel.PROCESS_KEY, id, MajorIncidentModel.TASK_RESTORE_SERVICE),
-                Map.of("resolutionType", "fix", "resolutionNotes", "Gateway restarted"));
+                Variables.of(value(IncidentVariables.RESOLUTION_TYPE, "fix"), value(IncidentVariables.RESOLUTION_NOTES, "Gateway restarted")));
 
         assertThat(statusPage()).doesNotContain(id);
         assertThat(findService(anonymous.getForObject("/status", JsonNode.class), "payments").get("disruptions"))

@@ -1,5 +1,6 @@
 package io.incidentflow.major;
 
+import static io.incidentflow.Variables.value;
 import static io.incidentflow.incident.process.IncidentModel.*;
 import static io.incidentflow.major.MajorIncidentModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.TestUsers;
+import io.incidentflow.Variables;
 import io.incidentflow.continuity.ContinuityDriver;
 import io.incidentflow.continuity.ContinuityEndedWithoutRecovery;
 import io.incidentflow.continuity.ContinuityModel;
@@ -28,6 +30,7 @@ import io.incidentflow.incident.ResolutionType;
 import io.incidentflow.incident.problem.ProblemService;
 import io.incidentflow.incident.process.IncidentDriver;
 import io.incidentflow.incident.process.IncidentProcess;
+import io.incidentflow.incident.process.IncidentVariables;
 import io.incidentflow.incident.review.IncidentReview;
 import io.incidentflow.incident.review.ReviewKind;
 import io.incidentflow.incident.review.ReviewService;
@@ -128,7 +131,7 @@ class MajorIncidentProcessTest {
     @Test
     void slaBreachEntry() {
         Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
-        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
+        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "escalate")));
 
         driver.fire(incident.getId(), EVENT_RESOLUTION_BREACHED);
 
@@ -156,7 +159,7 @@ class MajorIncidentProcessTest {
     @Test
     void declaringWhileOnHoldEndsTheHold() {
         Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
-        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "awaitCaller"));
+        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "awaitCaller")));
         Instant dueBefore = driver.incident(incident.getId()).getResolutionDueAt();
         advance(Duration.ofMinutes(40));
 
@@ -237,7 +240,7 @@ class MajorIncidentProcessTest {
     void deactivateReturnsToTheSameLevel2StepOfTheSameInstance() {
         Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
         ProcessInstance tier1 = driver.instance(incident.getId());
-        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
+        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "escalate")));
         Date resolutionDue = driver.job(incident.getId(), EVENT_RESOLUTION_BREACHED).getDuedate();
         majorIncidents.declare(incident.getId(), "Looks bigger", user("erp", "erp-team"));
         advance(Duration.ofMinutes(10));
@@ -256,7 +259,7 @@ class MajorIncidentProcessTest {
     @Test
     void deactivatedAfterABreachEscalatesAgainOneResolutionTargetLater() {
         Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
-        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
+        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "escalate")));
         driver.fire(incident.getId(), EVENT_RESOLUTION_BREACHED);
 
         triage(incident.getId(), "deactivate");
@@ -296,8 +299,8 @@ class MajorIncidentProcessTest {
         assertThat(running).hasSize(3);
         assertThat(running).extracting(t -> taskService.getVariable(t.getId(), "hypothesis"))
                 .containsExactlyElementsOf(hypotheses);
-        driver.complete(running.get(2), Map.of("experimentOutcome", "confirmed", "experimentFindings", "Rolled back"));
-        driver.complete(running.get(0), Map.of("experimentOutcome", "refuted", "experimentFindings", "Valid until 2027"));
+        driver.complete(running.get(2), Variables.of(value(MajorIncidentVariables.EXPERIMENT_OUTCOME, "confirmed"), value(MajorIncidentVariables.EXPERIMENT_FINDINGS, "Rolled back")));
+        driver.complete(running.get(0), Variables.of(value(MajorIncidentVariables.EXPERIMENT_OUTCOME, "refuted"), value(MajorIncidentVariables.EXPERIMENT_FINDINGS, "Valid until 2027")));
 
         assertThat(driver.tasks(MajorIncidentModel.PROCESS_KEY, id, TASK_RUN_EXPERIMENT)).hasSize(1);
         assertThat(majorIncidents.experiments(id)).extracting(Experiment::getHypothesis, Experiment::getOutcome,
@@ -360,16 +363,16 @@ class MajorIncidentProcessTest {
         String id = activeMajorIncident();
         majorIncidents.proposeExperiment(id, "Still running", "Check");
 
-        driver.complete(majorTask(id, TASK_RESTORE_SERVICE), Map.of("resolutionType", "fix",
-                "resolutionNotes", "Renewed the certificate"));
+        driver.complete(majorTask(id, TASK_RESTORE_SERVICE), Variables.of(value(IncidentVariables.RESOLUTION_TYPE, "fix"),
+                value(IncidentVariables.RESOLUTION_NOTES, "Renewed the certificate")));
 
         assertThat(driver.tasks(MajorIncidentModel.PROCESS_KEY, id, TASK_RUN_EXPERIMENT)).as("the case ended its experiments").isEmpty();
         assertThat(driver.incident(id).getState()).isEqualTo(IncidentState.RESOLVED);
         assertThat(driver.incident(id).getMajorPhase()).isEqualTo(MajorPhase.RESTORED);
         Task postMortem = majorTask(id, TASK_POST_MORTEM);
         assertThat(postMortem.getAssignee()).isEqualTo(COMMANDER);
-        driver.complete(postMortem, Map.of("reviewCause", "Certificate not in the renewal inventory",
-                "reviewActions", "Add all certificates to the inventory"));
+        driver.complete(postMortem, Variables.of(value(IncidentVariables.REVIEW_CAUSE, "Certificate not in the renewal inventory"),
+                value(IncidentVariables.REVIEW_ACTIONS, "Add all certificates to the inventory")));
 
         assertThat(driver.passedActivities(MajorIncidentModel.PROCESS_KEY, id)).containsSubsequence("Event_ServiceRestoredByPerson", "Task_RecordRestoration",
                 TASK_POST_MORTEM, "Task_FilePostMortem", "Event_MajorIncidentClosed").doesNotContain(
@@ -393,14 +396,14 @@ class MajorIncidentProcessTest {
         majorIncidents.on(new MonitoringRecoveryReported(id, "PagerDuty resolve: checkout healthy"));
         Task first = majorTask(id, TASK_CONFIRM_RECOVERY);
         assertThat(first.getAssignee()).isEqualTo(COMMANDER);
-        driver.complete(first, Map.of("recoveryConfirmed", "notRestored"));
+        driver.complete(first, Variables.of(value(MajorIncidentVariables.RECOVERY_CONFIRMED, "notRestored")));
         assertThat(majorInstance(id)).isWaitingAt(TASK_RESTORE_SERVICE);
 
         majorIncidents.on(new MonitoringRecoveryReported(id, "Alertmanager resolved: checkout healthy"));
         Task second = majorTask(id, TASK_CONFIRM_RECOVERY);
         assertThat(taskService.getVariable(second.getId(), "recoveryConfirmed")).isNull();
-        driver.complete(second, Map.of("recoveryConfirmed", "restored", "resolutionType", "workaround",
-                "resolutionNotes", "Traffic moved to the second gateway"));
+        driver.complete(second, Variables.of(value(MajorIncidentVariables.RECOVERY_CONFIRMED, "restored"), value(IncidentVariables.RESOLUTION_TYPE, "workaround"),
+                value(IncidentVariables.RESOLUTION_NOTES, "Traffic moved to the second gateway")));
 
         assertThat(majorInstance(id)).isWaitingAt(TASK_POST_MORTEM).hasPassedInOrder("Event_RecoveryConfirmed",
                 "Event_ServiceRestoredBoundary", "Task_RecordRestoration", "Task_OpenProblemRecord");
@@ -424,7 +427,7 @@ class MajorIncidentProcessTest {
         driver.fire(id, EVENT_TIME_BOX_EXPIRED);
         Task decision = majorTask(id, TASK_DECIDE_ON_CONTINUITY);
         assertThat(decision).hasCandidateGroup(Roles.CONTINUITY_MANAGERS);
-        driver.complete(decision, Map.of("continuityDecision", "extend", "timeBoxExtensionHours", 2L));
+        driver.complete(decision, Variables.of(value(MajorIncidentVariables.CONTINUITY_DECISION, "extend"), value(MajorIncidentVariables.TIME_BOX_EXTENSION_HOURS, 2L)));
 
         Instant newDeadline = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2));
         assertThat(driver.incident(id).getMajorTimeBoxEndsAt()).isEqualTo(newDeadline);
@@ -491,8 +494,8 @@ class MajorIncidentProcessTest {
         ProcessInstance page = pageFrom(incident.getId(), TASK_PAGE_MAJOR_INCIDENT_MANAGERS,
                 Roles.MAJOR_INCIDENT_MANAGERS);
 
-        driver.complete(majorTask(incident.getId(), TASK_ASSIGN_ROLES), Map.of("incidentCommander", COMMANDER,
-                "communicationsLead", COMMS));
+        driver.complete(majorTask(incident.getId(), TASK_ASSIGN_ROLES), Variables.of(value(MajorIncidentVariables.INCIDENT_COMMANDER, COMMANDER),
+                value(MajorIncidentVariables.COMMUNICATIONS_LEAD, COMMS)));
 
         assertThat(page).isEnded();
         assertThat(majorInstance(incident.getId())).isWaitingAt(TASK_RESTORE_SERVICE);
@@ -587,8 +590,8 @@ class MajorIncidentProcessTest {
         driver.fire(id, EVENT_DECISION_OVERDUE);
         driver.fire(id, TASK_PAGE_CRISIS_MANAGEMENT);
 
-        driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY), Map.of("continuityDecision", "extend",
-                "timeBoxExtensionHours", 1L));
+        driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY), Variables.of(value(MajorIncidentVariables.CONTINUITY_DECISION, "extend"),
+                value(MajorIncidentVariables.TIME_BOX_EXTENSION_HOURS, 1L)));
 
         assertThat(managers).isEnded();
         assertThat(instance(PageModel.PROCESS_KEY, id)).isNull();
@@ -602,8 +605,8 @@ class MajorIncidentProcessTest {
         driver.fire(id, EVENT_TIME_BOX_EXPIRED);
         Instant decidedAt = ClockUtil.getCurrentTime().toInstant();
 
-        driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY), Map.of("continuityDecision", "invoke",
-                "continuityServices", "payments, erp"));
+        driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY), Variables.of(value(MajorIncidentVariables.CONTINUITY_DECISION, "invoke"),
+                value(MajorIncidentVariables.CONTINUITY_SERVICES, "payments, erp")));
 
         ProcessInstance tier3 = continuity.instance(id);
         assertThat(tier3).isWaitingAt(ContinuityModel.TASK_APPROVE_INVOCATION);
@@ -625,7 +628,7 @@ class MajorIncidentProcessTest {
         driver.fire(id, EVENT_TIME_BOX_EXPIRED);
 
         assertThatThrownBy(() -> driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY),
-                Map.of("continuityDecision", "invoke", "continuityServices", "payments, no-such-service")))
+                Variables.of(value(MajorIncidentVariables.CONTINUITY_DECISION, "invoke"), value(MajorIncidentVariables.CONTINUITY_SERVICES, "payments, no-such-service"))))
                 .hasMessageContaining("continuityServices").hasMessageContaining("no-such-service");
 
         assertThat(continuity.instance(id)).isNull();
@@ -666,8 +669,8 @@ class MajorIncidentProcessTest {
         String id = activeMajorIncident();
         invokeContinuity(id);
 
-        driver.complete(majorTask(id, TASK_RESTORE_SERVICE), Map.of("resolutionType", "fix",
-                "resolutionNotes", "Renewed the certificate"));
+        driver.complete(majorTask(id, TASK_RESTORE_SERVICE), Variables.of(value(IncidentVariables.RESOLUTION_TYPE, "fix"),
+                value(IncidentVariables.RESOLUTION_NOTES, "Renewed the certificate")));
         Instant restoredAt = driver.incident(id).getResolvedAt();
 
         assertThat(continuity.instance(id)).isWaitingAt(ContinuityModel.TASK_APPROVE_INVOCATION);
@@ -705,7 +708,7 @@ class MajorIncidentProcessTest {
         events.publishEvent(new ContinuityEndedWithoutRecovery(id, id, "abandoned", "Recovery site down too"));
 
         assertThatThrownBy(() -> driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY),
-                Map.of("continuityDecision", "invoke")))
+                Variables.of(value(MajorIncidentVariables.CONTINUITY_DECISION, "invoke"))))
                 .hasMessageContaining("continuityDecision").hasMessageContaining("still running");
 
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ContinuityModel.PROCESS_KEY)
@@ -731,7 +734,7 @@ class MajorIncidentProcessTest {
         Instant deadline = driver.incident(id).getMajorTimeBoxEndsAt();
 
         assertThatThrownBy(() -> driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY),
-                Map.of("continuityDecision", "extend", "timeBoxExtensionHours", 500L)))
+                Variables.of(value(MajorIncidentVariables.CONTINUITY_DECISION, "extend"), value(MajorIncidentVariables.TIME_BOX_EXTENSION_HOURS, 500L))))
                 .hasMessageContaining("timeBoxExtensionHours");
 
         assertThat(majorInstance(id)).isWaitingAt(TASK_DECIDE_ON_CONTINUITY, TASK_RESTORE_SERVICE);
@@ -744,7 +747,7 @@ class MajorIncidentProcessTest {
         triage(incident.getId(), "activate");
 
         assertThatThrownBy(() -> driver.complete(majorTask(incident.getId(), TASK_ASSIGN_ROLES),
-                Map.of("incidentCommander", "nobody-here", "communicationsLead", COMMS)))
+                Variables.of(value(MajorIncidentVariables.INCIDENT_COMMANDER, "nobody-here"), value(MajorIncidentVariables.COMMUNICATIONS_LEAD, COMMS))))
                 .hasMessageContaining("incidentCommander").hasMessageContaining("nobody-here");
 
         assertThat(majorInstance(incident.getId())).isWaitingAt(TASK_ASSIGN_ROLES);
@@ -755,8 +758,8 @@ class MajorIncidentProcessTest {
     void hypothesisProposedFromTheTasklistStartForm() {
         String id = activeMajorIncident();
 
-        runtime.startProcessInstanceByKey(PROPOSE_HYPOTHESIS_PROCESS_KEY, Map.of("incidentId", id,
-                "hypothesis", "DNS cache poisoned", "experimentAction", "Flush resolvers"));
+        runtime.startProcessInstanceByKey(PROPOSE_HYPOTHESIS_PROCESS_KEY, Variables.of(value(IncidentVariables.INCIDENT_ID, id),
+                value(MajorIncidentVariables.HYPOTHESIS, "DNS cache poisoned"), value(MajorIncidentVariables.EXPERIMENT_ACTION, "Flush resolvers")));
 
         assertThat(driver.tasks(MajorIncidentModel.PROCESS_KEY, id, TASK_RUN_EXPERIMENT)).hasSize(1);
         assertThat(majorIncidents.experiments(id)).extracting(Experiment::getAction).containsExactly("Flush resolvers");
@@ -773,8 +776,8 @@ class MajorIncidentProcessTest {
         TestUsers.ensure(identity, COMMS);
         Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
         triage(incident.getId(), "activate");
-        driver.complete(majorTask(incident.getId(), TASK_ASSIGN_ROLES), Map.of("incidentCommander", COMMANDER,
-                "communicationsLead", COMMS));
+        driver.complete(majorTask(incident.getId(), TASK_ASSIGN_ROLES), Variables.of(value(MajorIncidentVariables.INCIDENT_COMMANDER, COMMANDER),
+                value(MajorIncidentVariables.COMMUNICATIONS_LEAD, COMMS)));
         assertThat(majorInstance(incident.getId())).isWaitingAt(TASK_RESTORE_SERVICE);
         assertThat(majorTask(incident.getId(), TASK_RESTORE_SERVICE).getAssignee()).isEqualTo(COMMANDER);
         return incident.getId();
@@ -783,7 +786,7 @@ class MajorIncidentProcessTest {
     /** Time box expired, the continuity manager invoked service continuity for the incident's service. */
     private void invokeContinuity(String incidentId) {
         driver.fire(incidentId, EVENT_TIME_BOX_EXPIRED);
-        driver.complete(majorTask(incidentId, TASK_DECIDE_ON_CONTINUITY), Map.of("continuityDecision", "invoke"));
+        driver.complete(majorTask(incidentId, TASK_DECIDE_ON_CONTINUITY), Variables.of(value(MajorIncidentVariables.CONTINUITY_DECISION, "invoke")));
         assertThat(continuity.instance(incidentId)).isNotNull();
     }
 
@@ -799,8 +802,8 @@ class MajorIncidentProcessTest {
     }
 
     private void triage(String incidentId, String decision) {
-        driver.complete(majorTask(incidentId, TASK_SITUATIONAL_ANALYSIS), Map.of("triageDecision", decision,
-                "triageNotes", "Checked the dashboards"));
+        driver.complete(majorTask(incidentId, TASK_SITUATIONAL_ANALYSIS), Variables.of(value(MajorIncidentVariables.TRIAGE_DECISION, decision),
+                value(MajorIncidentVariables.TRIAGE_NOTES, "Checked the dashboards")));
     }
 
     private ProcessInstance majorInstance(String incidentId) {

@@ -1,5 +1,6 @@
 package io.incidentflow.metrics;
 
+import static io.incidentflow.Variables.value;
 import static io.incidentflow.incident.process.IncidentModel.*;
 import static io.incidentflow.major.MajorIncidentModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,12 +9,15 @@ import static org.assertj.core.api.Assertions.within;
 import io.incidentflow.EngineClockExtension;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.TestUsers;
+import io.incidentflow.Variables;
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentTier;
 import io.incidentflow.incident.Level;
 import io.incidentflow.incident.MajorPhase;
 import io.incidentflow.incident.process.IncidentDriver;
+import io.incidentflow.incident.process.IncidentVariables;
 import io.incidentflow.major.MajorIncidentModel;
+import io.incidentflow.major.MajorIncidentVariables;
 import io.incidentflow.notify.Channel;
 import io.incidentflow.observability.GrafanaDashboardTest;
 import io.incidentflow.notify.DeliveryStatus;
@@ -25,7 +29,6 @@ import io.incidentflow.security.CurrentUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -70,7 +73,7 @@ class IncidentMetricsTest {
         String id = driver.log("erp", Level.MEDIUM, Level.MEDIUM).getId();
         String priority = driver.incident(id).getPriority().name();
         driver.fire(id, EVENT_RESPONSE_WARNING);
-        driver.complete(id, TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
+        driver.complete(id, TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "escalate")));
         driver.fire(id, EVENT_RESOLUTION_BREACHED);
         // Tier 2: the breach entered major incident triage
         assertThat(driver.incident(id).getTier()).isEqualTo(IncidentTier.MAJOR);
@@ -83,13 +86,13 @@ class IncidentMetricsTest {
         pages.pageNextLevel(page);
         pageService.acknowledgeAs(pages.pageId(page), new CurrentUser("carol", Set.of()));
 
-        driver.complete(majorTask(id, TASK_SITUATIONAL_ANALYSIS), Map.of("triageDecision", "activate",
-                "triageNotes", "Invoices fail for every customer"));
-        driver.complete(majorTask(id, TASK_ASSIGN_ROLES), Map.of("incidentCommander", COMMANDER,
-                "communicationsLead", COMMS));
+        driver.complete(majorTask(id, TASK_SITUATIONAL_ANALYSIS), Variables.of(value(MajorIncidentVariables.TRIAGE_DECISION, "activate"),
+                value(MajorIncidentVariables.TRIAGE_NOTES, "Invoices fail for every customer")));
+        driver.complete(majorTask(id, TASK_ASSIGN_ROLES), Variables.of(value(MajorIncidentVariables.INCIDENT_COMMANDER, COMMANDER),
+                value(MajorIncidentVariables.COMMUNICATIONS_LEAD, COMMS)));
         clock.advance(Duration.ofHours(2));
-        driver.complete(majorTask(id, TASK_RESTORE_SERVICE), Map.of("resolutionType", "fix",
-                "resolutionNotes", "Restarted the invoice queue"));
+        driver.complete(majorTask(id, TASK_RESTORE_SERVICE), Variables.of(value(IncidentVariables.RESOLUTION_TYPE, "fix"),
+                value(IncidentVariables.RESOLUTION_NOTES, "Restarted the invoice queue")));
         Incident restored = driver.incident(id);
         assertThat(restored.getMajorPhase()).isEqualTo(MajorPhase.RESTORED);
 

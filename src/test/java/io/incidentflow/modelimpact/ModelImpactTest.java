@@ -1,11 +1,14 @@
 package io.incidentflow.modelimpact;
 
+import static io.incidentflow.Variables.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.EngineClockExtension;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.TestUsers;
+import io.incidentflow.Variables;
+import io.incidentflow.incident.process.IncidentVariables;
 import io.incidentflow.security.AdminProperties;
 import io.incidentflow.security.Roles;
 import java.io.IOException;
@@ -275,8 +278,8 @@ class ModelImpactTest {
 
     private void decide(int times, String impact, String urgency, boolean vipCaller, String criticality) {
         for (int i = 0; i < times; i++) {
-            decisionService.evaluateDecisionByKey("incident-priority").variables(Map.of("impact", impact,
-                    "urgency", urgency, "vipCaller", vipCaller, "serviceCriticality", criticality)).evaluate();
+            decisionService.evaluateDecisionByKey("incident-priority").variables(Variables.of(value(IncidentVariables.IMPACT, impact),
+                    value(IncidentVariables.URGENCY, urgency), value(IncidentVariables.VIP_CALLER, vipCaller), value(IncidentVariables.SERVICE_CRITICALITY, criticality))).evaluate();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.incidentflow.reports;
 
+import static io.incidentflow.Variables.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,9 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentflow.EngineClockExtension;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.TestUsers;
+import io.incidentflow.Variables;
 import io.incidentflow.incident.Level;
 import io.incidentflow.incident.process.IncidentDriver;
 import io.incidentflow.incident.process.IncidentModel;
+import io.incidentflow.incident.process.IncidentVariables;
 import io.incidentflow.security.Roles;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
@@ -193,7 +195,7 @@ class RestorationMetricsTest {
         clock.set(four);
         String driven = driver.log("erp", Level.LOW, Level.LOW).getId();
         clock.set(four.plus(MINUTE.multipliedBy(3)));
-        driver.complete(driven, IncidentModel.TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
+        driver.complete(driven, IncidentModel.TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "escalate")));
         clock.set(four.plus(MINUTE.multipliedBy(7)));
         identity.setAuthentication(CLAIMER, List.of("erp-team"));
         driver.claim(driven, IncidentModel.TASK_FUNCTIONAL_ESCALATION, CLAIMER);

@@ -1,5 +1,6 @@
 package io.incidentflow.incident.problem;
 
+import io.incidentflow.common.TimelineEventType;
 import static io.incidentflow.incident.problem.ProblemVariables.*;
 
 import io.incidentflow.engine.BusinessKeys;
@@ -53,7 +54,7 @@ public class ProblemService {
         RESOLVER_GROUP.putInto(variables, problem.getResolverGroup());
         REMINDER_CYCLE.putInto(variables, properties.problemReminderCycle());
         engine.start(PROCESS_KEY, problem.getId(), variables);
-        incidents.note(incidentId, "PROBLEM_OPENED", problem.getId() + " tracks the workaround until a permanent fix");
+        incidents.note(incidentId, TimelineEventType.PROBLEM_OPENED, problem.getId() + " tracks the workaround until a permanent fix");
         return problem;
     }
 
@@ -68,7 +69,7 @@ public class ProblemService {
     public void recordFix(String problemId, String permanentFix, String changeReference) {
         ProblemRecord problem = get(problemId);
         problem.fix(permanentFix, changeReference, EngineClock.now());
-        incidents.note(problem.getIncidentId(), "PROBLEM_FIXED", problem.getId() + ": " + permanentFix);
+        incidents.note(problem.getIncidentId(), TimelineEventType.PROBLEM_FIXED, problem.getId() + ": " + permanentFix);
     }
 
     @Transactional(readOnly = true)

@@ -6,6 +6,7 @@ import static io.incidentflow.engine.ProcessVariable.mapVariable;
 import static io.incidentflow.engine.ProcessVariable.stringVariable;
 
 import io.incidentflow.engine.ProcessVariable;
+import io.incidentflow.engine.SharedVariables;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Map;
 public final class IncidentVariables {
 
     // Logged (start form, API, monitoring)
-    public static final ProcessVariable<String> INCIDENT_ID = stringVariable("incidentId").control();
+    public static final ProcessVariable<String> INCIDENT_ID = SharedVariables.INCIDENT_ID;
     public static final ProcessVariable<String> SOURCE = stringVariable("source");
     public static final ProcessVariable<String> TITLE = stringVariable("title");
     public static final ProcessVariable<String> DESCRIPTION = stringVariable("description");

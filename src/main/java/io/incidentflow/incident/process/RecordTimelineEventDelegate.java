@@ -33,6 +33,6 @@ public class RecordTimelineEventDelegate implements JavaDelegate {
                     + "' should be an upper-case code of at most 40 characters such as VENDOR_CONTACTED, not '"
                     + type + "'");
         }
-        incidents.note(INCIDENT_ID.get(execution), type, TIMELINE_DETAIL.getLocal(execution));
+        incidents.noteModelEvent(INCIDENT_ID.get(execution), type, TIMELINE_DETAIL.getLocal(execution));
     }
 }

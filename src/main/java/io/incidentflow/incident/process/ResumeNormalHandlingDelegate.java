@@ -1,5 +1,6 @@
 package io.incidentflow.incident.process;
 
+import io.incidentflow.common.TimelineEventType;
 import static io.incidentflow.incident.process.IncidentVariables.*;
 
 import io.incidentflow.engine.EngineClock;
@@ -29,9 +30,9 @@ public class ResumeNormalHandlingDelegate implements JavaDelegate {
         String id = INCIDENT_ID.get(execution);
         if (incidents.get(id).isResolutionBreached()) {
             Instant next = EngineClock.now()
-                    .plus(StartSlaClocksDelegate.minutes(PRIORITY_DECISION.get(execution), "resolutionMinutes"));
+                    .plus(PriorityDecision.of(execution).resolutionTarget());
             RESOLUTION_ESCALATION_AT.set(execution, Date.from(next));
-            incidents.note(id, "ESCALATION_RESCHEDULED", "Resolution target already breached; escalates again at "
+            incidents.note(id, TimelineEventType.ESCALATION_RESCHEDULED, "Resolution target already breached; escalates again at "
                     + next + " if still unresolved");
         }
     }

@@ -6,9 +6,7 @@ import io.incidentflow.incident.IncidentProperties;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.Priority;
 import io.incidentflow.incident.SlaTargets;
-import java.time.Duration;
 import java.util.Date;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -30,10 +28,10 @@ public class StartSlaClocksDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Map<String, Object> decision = PRIORITY_DECISION.get(execution);
-        Priority priority = Priority.valueOf((String) decision.get("priority"));
+        PriorityDecision decision = PriorityDecision.of(execution);
+        Priority priority = decision.priority();
         SlaTargets targets = incidents.prioritize(INCIDENT_ID.get(execution), priority,
-                minutes(decision, "responseMinutes"), minutes(decision, "resolutionMinutes"));
+                decision.responseTarget(), decision.resolutionTarget());
         PRIORITY.set(execution, priority.name());
         RESPONSE_WARNING_AT.set(execution, Date.from(targets.responseWarningAt()));
         RESPONSE_DUE_AT.set(execution, Date.from(targets.responseDueAt()));
@@ -42,13 +40,5 @@ public class StartSlaClocksDelegate implements JavaDelegate {
         RESOLUTION_ESCALATION_AT.set(execution, Date.from(targets.resolutionDueAt()));
         RESPONDED.set(execution, false);
         RESOLVER_GROUP_PAGED.set(execution, properties.pagedPriorities().contains(priority));
-    }
-
-    static Duration minutes(Map<String, Object> decision, String output) {
-        Object value = decision.get(output);
-        if (!(value instanceof Number number)) {
-            throw new IllegalStateException("Decision incident-priority gave no number for '" + output + "'");
-        }
-        return Duration.ofMinutes(number.longValue());
     }
 }

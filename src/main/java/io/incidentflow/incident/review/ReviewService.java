@@ -1,5 +1,6 @@
 package io.incidentflow.incident.review;
 
+import io.incidentflow.common.TimelineEventType;
 import io.incidentflow.engine.CurrentActor;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.incident.IncidentService;
@@ -25,7 +26,7 @@ public class ReviewService {
                                String actions) {
         IncidentReview review = reviews.save(new IncidentReview(incidentId, kind, cause, contributingFactors, actions,
                 actor.id(), EngineClock.now()));
-        incidents.note(incidentId, "REVIEWED", (kind == ReviewKind.POST_MORTEM ? "Post-mortem" : "Post-incident review")
+        incidents.note(incidentId, TimelineEventType.REVIEWED, (kind == ReviewKind.POST_MORTEM ? "Post-mortem" : "Post-incident review")
                 + " filed: " + cause);
         return review;
     }

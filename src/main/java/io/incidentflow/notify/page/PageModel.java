@@ -5,6 +5,7 @@ import static io.incidentflow.engine.ProcessVariable.dateVariable;
 import static io.incidentflow.engine.ProcessVariable.stringVariable;
 
 import io.incidentflow.engine.ProcessVariable;
+import io.incidentflow.engine.SharedVariables;
 import java.util.Date;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public final class PageModel {
     public static final String EVENT_ACK_TIMEOUT = "Event_AckTimeout";
 
     // Inputs (camunda:in of the calling activity)
-    public static final ProcessVariable<String> INCIDENT_ID = stringVariable("incidentId").control();
+    public static final ProcessVariable<String> INCIDENT_ID = SharedVariables.INCIDENT_ID;
     public static final ProcessVariable<String> PAGE_GROUP = stringVariable("pageGroup");
     public static final ProcessVariable<String> PAGE_SUMMARY = stringVariable("pageSummary");
     public static final ProcessVariable<String> PAGE_EVENT = stringVariable("pageEvent");

@@ -1,5 +1,6 @@
 package io.incidentflow.notify.page;
 
+import io.incidentflow.common.TimelineEventType;
 import static io.incidentflow.notify.page.PageModel.*;
 
 import io.incidentflow.common.Coded;
@@ -108,7 +109,7 @@ public class PageService {
         Reach reach = reach(page.getGroupId(), leadFirst ? level - 1 : level, EngineClock.now());
         List<Notification> sent = notifications.sendPage(page.getId(), level, page.getIncidentId(), reach.people(),
                 Map.of("summary", page.getSummary(), "group", page.getGroupId(), "level", level));
-        events.publishEvent(new PageRecorded(page.getIncidentId(), "PAGED", "Level " + level + " of "
+        events.publishEvent(new PageRecorded(page.getIncidentId(), TimelineEventType.PAGED, "Level " + level + " of "
                 + page.getLevelCount() + " of " + page.getGroupId() + " paged" + reach.how() + ": " + sent.stream()
                 .map(m -> m.getRecipient() + " (" + m.getChannel().code() + ")").collect(Collectors.joining(", ")), level));
         return page.levelsLeft();
@@ -140,7 +141,7 @@ public class PageService {
     public void recordUnacknowledged(String pageId) {
         Page page = get(pageId);
         page.unacknowledged();
-        events.publishEvent(new PageRecorded(page.getIncidentId(), "PAGE_UNACKNOWLEDGED", "Nobody of "
+        events.publishEvent(new PageRecorded(page.getIncidentId(), TimelineEventType.PAGE_UNACKNOWLEDGED, "Nobody of "
                 + page.getGroupId() + " acknowledged after " + page.getLevelCount() + " levels, "
                 + page.getAckTimeout() + " each", 0));
     }
@@ -165,7 +166,7 @@ public class PageService {
         Instant now = EngineClock.now();
         page.acknowledge(by, via, now);
         messages.acknowledgePage(page.getId(), by, now);
-        events.publishEvent(new PageRecorded(page.getIncidentId(), "PAGE_ACKNOWLEDGED", by + " acknowledged the page of "
+        events.publishEvent(new PageRecorded(page.getIncidentId(), TimelineEventType.PAGE_ACKNOWLEDGED, by + " acknowledged the page of "
                 + page.getGroupId() + " (" + via + ")" + (waiting ? "" : ", after every level had been paged"), 0));
         if (waiting) {
             runtime.createMessageCorrelation(MESSAGE_ACKNOWLEDGED).processInstanceId(page.getProcessInstanceId())

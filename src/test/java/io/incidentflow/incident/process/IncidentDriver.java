@@ -1,7 +1,9 @@
 package io.incidentflow.incident.process;
 
+import static io.incidentflow.Variables.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidentflow.Variables;
 import io.incidentflow.incident.Category;
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentService;
@@ -126,7 +128,7 @@ public class IncidentDriver {
     }
 
     public void resolveAtLevel1(String incidentId, String resolutionType) {
-        complete(incidentId, IncidentModel.TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "resolved",
-                "resolutionType", resolutionType, "resolutionNotes", "Restarted the service"));
+        complete(incidentId, IncidentModel.TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "resolved"),
+                value(IncidentVariables.RESOLUTION_TYPE, resolutionType), value(IncidentVariables.RESOLUTION_NOTES, "Restarted the service")));
     }
 }

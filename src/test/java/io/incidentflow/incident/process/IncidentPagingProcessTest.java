@@ -1,5 +1,6 @@
 package io.incidentflow.incident.process;
 
+import static io.incidentflow.Variables.value;
 import static io.incidentflow.incident.process.IncidentModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.Variables;
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentEvent;
 import io.incidentflow.incident.IncidentService;
@@ -108,7 +110,7 @@ class IncidentPagingProcessTest {
     @Test
     void functionalEscalationOfP3GivesTheResolverGroupATasklistTaskOnly() {
         String id = driver.log("erp", Level.MEDIUM, Level.MEDIUM).getId();
-        driver.complete(id, TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
+        driver.complete(id, TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "escalate")));
 
         assertThat(driver.instance(id)).isWaitingAt(TASK_FUNCTIONAL_ESCALATION)
                 .hasPassed("Event_ResolverGroupNotPaged").hasNotPassed(TASK_PAGE_RESOLVER_GROUP);
@@ -120,8 +122,8 @@ class IncidentPagingProcessTest {
         ProcessInstance page = driver.startPage(id, TASK_PAGE_RESOLVER_GROUP);
         pages.pageNextLevel(page);
 
-        driver.complete(id, TASK_FUNCTIONAL_ESCALATION, Map.of("escalationOutcome", "resolved",
-                "resolutionType", "fix", "resolutionNotes", "Patched the interface"));
+        driver.complete(id, TASK_FUNCTIONAL_ESCALATION, Variables.of(value(IncidentVariables.ESCALATION_OUTCOME, "resolved"),
+                value(IncidentVariables.RESOLUTION_TYPE, "fix"), value(IncidentVariables.RESOLUTION_NOTES, "Patched the interface")));
 
         assertThat(page).isEnded();
         assertThat(driver.instance(id)).isWaitingAt(TASK_CONFIRM_WITH_CALLER)
@@ -132,7 +134,7 @@ class IncidentPagingProcessTest {
     void resolverGroupWithNobodyAtAllShowsACockpitIncidentAndTheEscalationStays() {
         String id = driver.log("erp", Level.HIGH, Level.MEDIUM).getId();
         runtime.setVariable(driver.instance(id).getId(), IncidentVariables.RESOLVER_GROUP.name(), "nobody-team");
-        driver.complete(id, TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
+        driver.complete(id, TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "escalate")));
         ProcessInstance page = driver.startPage(id, TASK_PAGE_RESOLVER_GROUP);
 
         for (int attempt = 0; attempt < 6; attempt++) {
@@ -163,7 +165,7 @@ class IncidentPagingProcessTest {
     @Test
     void resolutionBreachPagesTheResolverGroupLeadWhileTheIncidentGoesToTriage() {
         String id = driver.log("erp", Level.MEDIUM, Level.MEDIUM).getId();
-        driver.complete(id, TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
+        driver.complete(id, TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "escalate")));
         driver.fire(id, EVENT_RESOLUTION_BREACHED);
 
         assertThat(driver.instance(id)).isWaitingAt(TASK_MAJOR_INCIDENT, TASK_PAGE_RESOLVER_LEAD_ON_BREACH);
@@ -178,7 +180,7 @@ class IncidentPagingProcessTest {
     @Test
     void callerHoldRemindsTheServiceDeskThenPagesItsLeadWithTheSlaClockPaused() {
         String id = driver.log("erp", Level.MEDIUM, Level.MEDIUM).getId();
-        driver.complete(id, TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "awaitCaller"));
+        driver.complete(id, TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "awaitCaller")));
         assertThat(driver.job(id, EVENT_CALLER_HOLD_REMINDER_DUE).getDuedate().toInstant())
                 .isEqualTo(MONDAY.plus(Duration.ofHours(4)));
         assertThat(driver.job(id, EVENT_CALLER_HOLD_ESCALATION_DUE).getDuedate().toInstant())
@@ -207,9 +209,9 @@ class IncidentPagingProcessTest {
     @Test
     void vendorHoldRemindsTheResolverGroupThenPagesItsLeadWithTheSlaClockPaused() {
         String id = driver.log("erp", Level.MEDIUM, Level.MEDIUM).getId();
-        driver.complete(id, TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
-        driver.complete(id, TASK_FUNCTIONAL_ESCALATION, Map.of("escalationOutcome", "engageVendor",
-                "vendorReference", "VENDOR-4711"));
+        driver.complete(id, TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "escalate")));
+        driver.complete(id, TASK_FUNCTIONAL_ESCALATION, Variables.of(value(IncidentVariables.ESCALATION_OUTCOME, "engageVendor"),
+                value(IncidentVariables.VENDOR_REFERENCE, "VENDOR-4711")));
 
         driver.fire(id, EVENT_VENDOR_HOLD_REMINDER_DUE);
         ProcessInstance reminder = driver.startPage(id, TASK_PAGE_VENDOR_HOLD_REMINDER);
@@ -233,8 +235,8 @@ class IncidentPagingProcessTest {
         Incident before = driver.incident(id);
         Date breachDue = driver.job(id, EVENT_RESOLUTION_BREACHED).getDuedate();
 
-        driver.complete(id, TASK_FUNCTIONAL_ESCALATION, Map.of("escalationOutcome", "handOver",
-                "handOverGroup", "payments-team"));
+        driver.complete(id, TASK_FUNCTIONAL_ESCALATION, Variables.of(value(IncidentVariables.ESCALATION_OUTCOME, "handOver"),
+                value(IncidentVariables.HAND_OVER_GROUP, "payments-team")));
 
         // who may work it: the group taking over, and no longer the group that handed it over
         assertThat(engine.getTaskService().getIdentityLinksForTask(driver.task(id, TASK_FUNCTIONAL_ESCALATION).getId()))
@@ -268,7 +270,7 @@ class IncidentPagingProcessTest {
     /** A P2 incident on erp, escalated to erp-team. */
     private String escalatedP2() {
         String id = driver.log("erp", Level.HIGH, Level.MEDIUM).getId();
-        driver.complete(id, TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
+        driver.complete(id, TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "escalate")));
         return id;
     }
 }

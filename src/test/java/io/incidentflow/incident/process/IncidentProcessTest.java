@@ -1,11 +1,13 @@
 package io.incidentflow.incident.process;
 
+import static io.incidentflow.Variables.value;
 import static io.incidentflow.incident.process.IncidentModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.Variables;
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentEvent;
 import io.incidentflow.incident.IncidentRepository;
@@ -74,7 +76,7 @@ class IncidentProcessTest {
 
         driver.resolveAtLevel1(incident.getId(), "fix");
         assertThat(driver.incident(incident.getId()).getState()).isEqualTo(IncidentState.RESOLVED);
-        driver.complete(incident.getId(), TASK_CONFIRM_WITH_CALLER, Map.of("callerAnswer", "restored"));
+        driver.complete(incident.getId(), TASK_CONFIRM_WITH_CALLER, Variables.of(value(IncidentVariables.CALLER_ANSWER, "restored")));
 
         assertThat(instance).isEnded().hasPassedInOrder(TASK_INITIAL_DIAGNOSIS, "Event_ResolvedAtLevel1",
                 "Task_RecordResolution", TASK_CONFIRM_WITH_CALLER, "Task_CloseIncident", "Event_IncidentClosed");
@@ -93,12 +95,12 @@ class IncidentProcessTest {
     void escalatedToLevel2() {
         Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
         ProcessInstance instance = driver.instance(incident.getId());
-        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
+        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "escalate")));
 
         assertThat(driver.task(incident.getId(), TASK_FUNCTIONAL_ESCALATION)).hasCandidateGroup("erp-team");
-        driver.complete(incident.getId(), TASK_FUNCTIONAL_ESCALATION, Map.of("escalationOutcome", "resolved",
-                "resolutionType", "fix", "resolutionNotes", "Patched the interface"));
-        driver.complete(incident.getId(), TASK_CONFIRM_WITH_CALLER, Map.of("callerAnswer", "restored"));
+        driver.complete(incident.getId(), TASK_FUNCTIONAL_ESCALATION, Variables.of(value(IncidentVariables.ESCALATION_OUTCOME, "resolved"),
+                value(IncidentVariables.RESOLUTION_TYPE, "fix"), value(IncidentVariables.RESOLUTION_NOTES, "Patched the interface")));
+        driver.complete(incident.getId(), TASK_CONFIRM_WITH_CALLER, Variables.of(value(IncidentVariables.CALLER_ANSWER, "restored")));
 
         assertThat(instance).isEnded().hasPassed("Event_ResolvedAtLevel2", "Event_IncidentClosed")
                 .hasNotPassed("Event_ResolvedAtLevel1");
@@ -108,9 +110,9 @@ class IncidentProcessTest {
     @Test
     void vendorEngaged() {
         Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
-        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
-        driver.complete(incident.getId(), TASK_FUNCTIONAL_ESCALATION, Map.of("escalationOutcome", "engageVendor",
-                "vendorReference", "VENDOR-4711"));
+        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "escalate")));
+        driver.complete(incident.getId(), TASK_FUNCTIONAL_ESCALATION, Variables.of(value(IncidentVariables.ESCALATION_OUTCOME, "engageVendor"),
+                value(IncidentVariables.VENDOR_REFERENCE, "VENDOR-4711")));
 
         assertThat(driver.task(incident.getId(), TASK_AWAIT_VENDOR)).hasCandidateGroup("erp-team");
         assertThat(driver.incident(incident.getId()).getState()).isEqualTo(IncidentState.ON_HOLD);
@@ -119,8 +121,8 @@ class IncidentProcessTest {
         driver.complete(incident.getId(), TASK_AWAIT_VENDOR, Map.of("vendorOutcome", "Vendor shipped a hotfix"));
         assertThat(driver.incident(incident.getId()).getState()).isEqualTo(IncidentState.IN_PROGRESS);
         assertThat(driver.job(incident.getId(), EVENT_RESOLUTION_BREACHED).isSuspended()).isFalse();
-        driver.complete(incident.getId(), TASK_FUNCTIONAL_ESCALATION, Map.of("escalationOutcome", "resolved",
-                "resolutionType", "fix", "resolutionNotes", "Hotfix applied"));
+        driver.complete(incident.getId(), TASK_FUNCTIONAL_ESCALATION, Variables.of(value(IncidentVariables.ESCALATION_OUTCOME, "resolved"),
+                value(IncidentVariables.RESOLUTION_TYPE, "fix"), value(IncidentVariables.RESOLUTION_NOTES, "Hotfix applied")));
 
         assertThat(driver.instance(incident.getId())).isWaitingAt(TASK_CONFIRM_WITH_CALLER)
                 .hasPassedInOrder(TASK_FUNCTIONAL_ESCALATION, "Task_PauseForVendor", TASK_AWAIT_VENDOR,
@@ -146,8 +148,8 @@ class IncidentProcessTest {
         assertThat(templatesSentFor(incident)).containsExactly("problem-reminder", "problem-reminder");
 
         String fixTask = driver.task(ProblemVariables.PROCESS_KEY, problem.getId(), "Task_RecordPermanentFix").getId();
-        engine.getTaskService().complete(fixTask, Map.of("permanentFix", "Memory leak fixed in release 2.3",
-                "changeReference", "CHG-1001"));
+        engine.getTaskService().complete(fixTask, Variables.of(value(ProblemVariables.PERMANENT_FIX, "Memory leak fixed in release 2.3"),
+                value(ProblemVariables.CHANGE_REFERENCE, "CHG-1001")));
         ProblemRecord fixed = problems.get(problem.getId());
         assertThat(fixed.getState()).isEqualTo(ProblemRecord.State.FIXED);
         assertThat(fixed.getChangeReference()).isEqualTo("CHG-1001");
@@ -161,8 +163,8 @@ class IncidentProcessTest {
         Instant resolutionDue = driver.incident(incident.getId()).getResolutionDueAt();
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(30))));
 
-        driver.complete(incident.getId(), TASK_CONFIRM_WITH_CALLER, Map.of("callerAnswer", "notFixed",
-                "callerComment", "Still failing"));
+        driver.complete(incident.getId(), TASK_CONFIRM_WITH_CALLER, Variables.of(value(IncidentVariables.CALLER_ANSWER, "notFixed"),
+                value(IncidentVariables.CALLER_COMMENT, "Still failing")));
 
         assertThat(driver.instance(incident.getId())).isWaitingAt(TASK_INITIAL_DIAGNOSIS)
                 .hasPassed("Task_ReopenIncident");
@@ -241,7 +243,7 @@ class IncidentProcessTest {
     @Test
     void resolutionWarningPagesResolverGroupLead() {
         Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
-        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
+        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "escalate")));
         Job warning = driver.job(incident.getId(), EVENT_RESOLUTION_WARNING);
         // P3: 1440 minutes to resolve, warned at 75% = 1080 minutes after logging
         assertThat(Duration.between(incident.getCreatedAt(), warning.getDuedate().toInstant()))
@@ -260,7 +262,7 @@ class IncidentProcessTest {
     void resolutionBreachEscalatesToMajorIncident() {
         Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
         ProcessInstance instance = driver.instance(incident.getId());
-        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
+        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "escalate")));
 
         driver.fire(incident.getId(), EVENT_RESOLUTION_BREACHED);
 
@@ -281,7 +283,7 @@ class IncidentProcessTest {
         Date warningDue = driver.job(incident.getId(), EVENT_RESOLUTION_WARNING).getDuedate();
         Date responseDue = driver.job(incident.getId(), EVENT_RESPONSE_BREACHED).getDuedate();
 
-        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "awaitCaller"));
+        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "awaitCaller")));
         assertThat(driver.incident(incident.getId()).getState()).isEqualTo(IncidentState.ON_HOLD);
         assertThat(driver.job(incident.getId(), EVENT_RESOLUTION_BREACHED).isSuspended()).isTrue();
         assertThat(driver.job(incident.getId(), EVENT_RESOLUTION_WARNING).isSuspended()).isTrue();
@@ -325,11 +327,11 @@ class IncidentProcessTest {
         assertThat(incident.getPriority()).isEqualTo(Priority.P2);
         ProcessInstance instance = driver.instance(incident.getId());
         driver.resolveAtLevel1(incident.getId(), "fix");
-        driver.complete(incident.getId(), TASK_CONFIRM_WITH_CALLER, Map.of("callerAnswer", "restored"));
+        driver.complete(incident.getId(), TASK_CONFIRM_WITH_CALLER, Variables.of(value(IncidentVariables.CALLER_ANSWER, "restored")));
 
         assertThat(driver.task(incident.getId(), TASK_POST_INCIDENT_REVIEW)).hasCandidateGroup("erp-team");
-        driver.complete(incident.getId(), TASK_POST_INCIDENT_REVIEW, Map.of("reviewCause", "Expired TLS certificate",
-                "reviewContributingFactors", "No expiry monitoring", "reviewActions", "Add certificate expiry alerts"));
+        driver.complete(incident.getId(), TASK_POST_INCIDENT_REVIEW, Variables.of(value(IncidentVariables.REVIEW_CAUSE, "Expired TLS certificate"),
+                value(IncidentVariables.REVIEW_CONTRIBUTING_FACTORS, "No expiry monitoring"), value(IncidentVariables.REVIEW_ACTIONS, "Add certificate expiry alerts")));
 
         assertThat(instance).isEnded().hasPassed("Task_FileReview", "Event_IncidentClosed");
         assertThat(reviews.find(null, "tls certificate")).extracting(r -> r.getIncidentId()).contains(incident.getId());
@@ -337,9 +339,9 @@ class IncidentProcessTest {
 
     @Test
     void startedFromTasklistStartFormGetsAnIncidentId() {
-        Map<String, Object> form = new HashMap<>(Map.of("title", "Printer on floor 3 jams", "caller", "bob",
-                "vipCaller", false, "serviceId", "service-portal", "category", "hardware", "impact", "low",
-                "urgency", "low"));
+        Map<String, Object> form = new HashMap<>(Variables.of(value(IncidentVariables.TITLE, "Printer on floor 3 jams"), value(IncidentVariables.CALLER, "bob"),
+                value(IncidentVariables.VIP_CALLER, false), value(IncidentVariables.SERVICE_ID, "service-portal"), value(IncidentVariables.CATEGORY, "hardware"), value(IncidentVariables.IMPACT, "low"),
+                value(IncidentVariables.URGENCY, "low")));
         ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, form);
 
         ProcessInstance started = runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
@@ -353,8 +355,8 @@ class IncidentProcessTest {
     @Test
     void tasklistStartWithUnknownServiceIsRefusedAndNothingIsStored() {
         long before = incidentRows.count();
-        Map<String, Object> form = Map.of("title", "Broken", "caller", "bob", "serviceId", "no-such-service",
-                "category", "hardware", "impact", "low", "urgency", "low");
+        Map<String, Object> form = Variables.of(value(IncidentVariables.TITLE, "Broken"), value(IncidentVariables.CALLER, "bob"), value(IncidentVariables.SERVICE_ID, "no-such-service"),
+                value(IncidentVariables.CATEGORY, "hardware"), value(IncidentVariables.IMPACT, "low"), value(IncidentVariables.URGENCY, "low"));
 
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, form))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("serviceId");
@@ -369,7 +371,7 @@ class IncidentProcessTest {
             engine.getIdentityService().createMembership("tasklist-agent", "service-desk");
         }
         asAgent(() -> driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS,
-                Map.of("diagnosisOutcome", "awaitCaller")));
+                Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "awaitCaller"))));
         assertThat(driver.job(incident.getId(), EVENT_RESOLUTION_BREACHED).isSuspended()).isTrue();
         asAgent(() -> {
             driver.complete(incident.getId(), TASK_AWAIT_CALLER, Map.of("callerResponse", "Here it is"));

@@ -1,15 +1,16 @@
 package io.incidentflow.incident.process;
 
+import static io.incidentflow.Variables.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.Variables;
 import io.incidentflow.incident.Level;
 import io.incidentflow.notify.Audience;
 import io.incidentflow.notify.Notification;
 import io.incidentflow.notify.NotificationRepository;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -32,7 +33,7 @@ class NotifyAudienceDelegateTest {
         driver.resolveAtLevel1(incidentId, "fix");
         int before = notifications.findByIncidentIdOrderByIdAsc(incidentId).size();
 
-        runtime.startProcessInstanceByKey(deploy("impacted-users", "resolved"), Map.of("incidentId", incidentId));
+        runtime.startProcessInstanceByKey(deploy("impacted-users", "resolved"), Variables.of(value(IncidentVariables.INCIDENT_ID, incidentId)));
 
         List<Notification> all = notifications.findByIncidentIdOrderByIdAsc(incidentId);
         assertThat(all.subList(before, all.size())).singleElement()
@@ -52,7 +53,7 @@ class NotifyAudienceDelegateTest {
         int before = notifications.findByIncidentIdOrderByIdAsc(incidentId).size();
         String key = deploy("customers", "resolved");
 
-        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(key, Map.of("incidentId", incidentId)))
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(key, Variables.of(value(IncidentVariables.INCIDENT_ID, incidentId))))
                 .hasMessageContaining("Input parameter 'audience' is 'customers'")
                 .hasMessageContaining("impacted-users");
         assertThat(notifications.findByIncidentIdOrderByIdAsc(incidentId)).hasSize(before);
@@ -63,7 +64,7 @@ class NotifyAudienceDelegateTest {
         String incidentId = driver.log("erp", Level.LOW, Level.LOW).getId();
         String key = deploy("business", "stakeholder-update");
 
-        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(key, Map.of("incidentId", incidentId)))
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(key, Variables.of(value(IncidentVariables.INCIDENT_ID, incidentId))))
                 .hasMessageContaining("cannot send stakeholder-update to business").hasMessageContaining("[resolved]");
     }
 
@@ -72,7 +73,7 @@ class NotifyAudienceDelegateTest {
         String incidentId = driver.log("erp", Level.LOW, Level.LOW).getId();
         String key = deploy("business", "resolved");
 
-        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(key, Map.of("incidentId", incidentId)))
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(key, Variables.of(value(IncidentVariables.INCIDENT_ID, incidentId))))
                 .hasMessageContaining("Incident " + incidentId + " is not resolved");
         assertThat(notifications.findByIncidentIdOrderByIdAsc(incidentId)).extracting(Notification::getTemplate)
                 .doesNotContain("resolved");

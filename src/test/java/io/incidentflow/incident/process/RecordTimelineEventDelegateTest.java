@@ -1,13 +1,14 @@
 package io.incidentflow.incident.process;
 
+import static io.incidentflow.Variables.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.Variables;
 import io.incidentflow.incident.IncidentEvent;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.Level;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -29,7 +30,7 @@ class RecordTimelineEventDelegateTest {
         String incidentId = driver.log("erp", Level.LOW, Level.LOW).getId();
         String key = deploy("VENDOR_CONTACTED");
 
-        runtime.startProcessInstanceByKey(key, Map.of("incidentId", incidentId, "vendorReference", "CASE-4711"));
+        runtime.startProcessInstanceByKey(key, Variables.of(value(IncidentVariables.INCIDENT_ID, incidentId), value(IncidentVariables.VENDOR_REFERENCE, "CASE-4711")));
 
         assertThat(incidents.timeline(incidentId)).last()
                 .extracting(IncidentEvent::getType, IncidentEvent::getDetail)
@@ -42,8 +43,8 @@ class RecordTimelineEventDelegateTest {
         int before = incidents.timeline(incidentId).size();
         String key = deploy("vendor contacted");
 
-        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(key, Map.of("incidentId", incidentId,
-                "vendorReference", "CASE-4711")))
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(key, Variables.of(value(IncidentVariables.INCIDENT_ID, incidentId),
+                value(IncidentVariables.VENDOR_REFERENCE, "CASE-4711"))))
                 .hasMessageContaining("'timelineEvent'").hasMessageContaining("'vendor contacted'");
         assertThat(incidents.timeline(incidentId)).hasSize(before);
     }
