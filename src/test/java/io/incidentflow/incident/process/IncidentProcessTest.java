@@ -1,5 +1,6 @@
 package io.incidentflow.incident.process;
 
+import io.incidentflow.EngineClockExtension;
 import static io.incidentflow.incident.process.IncidentModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,18 +33,19 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** One test per path through processes/incident.bpmn, named after the path. */
 @IncidentFlowTest
 class IncidentProcessTest {
+
+    @RegisterExtension final EngineClockExtension clock = EngineClockExtension.systemTimeUntilSet();
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
@@ -60,10 +62,6 @@ class IncidentProcessTest {
         AbstractAssertions.init(engine);
     }
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void fixedAtLevel1() {
@@ -159,7 +157,7 @@ class IncidentProcessTest {
         Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
         driver.resolveAtLevel1(incident.getId(), "fix");
         Instant resolutionDue = driver.incident(incident.getId()).getResolutionDueAt();
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(30))));
+        clock.advance(Duration.ofMinutes(30));
 
         driver.complete(incident.getId(), TASK_CONFIRM_WITH_CALLER, Map.of("callerAnswer", "notFixed",
                 "callerComment", "Still failing"));
@@ -183,7 +181,7 @@ class IncidentProcessTest {
         driver.resolveAtLevel1(incident.getId(), "fix");
 
         Job wait = driver.job(incident.getId(), EVENT_NO_CALLER_ANSWER);
-        assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), wait.getDuedate().toInstant()))
+        assertThat(Duration.between(clock.now(), wait.getDuedate().toInstant()))
                 .isBetween(Duration.ofDays(3).minusMinutes(1), Duration.ofDays(3));
         driver.fire(incident.getId(), EVENT_NO_CALLER_ANSWER);
 
@@ -275,7 +273,7 @@ class IncidentProcessTest {
 
     @Test
     void pauseAndResumeMoveTheDueDates() {
-        ClockUtil.setCurrentTime(new Date());
+        clock.set(Instant.now());
         Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
         Date breachDue = driver.job(incident.getId(), EVENT_RESOLUTION_BREACHED).getDuedate();
         Date warningDue = driver.job(incident.getId(), EVENT_RESOLUTION_WARNING).getDuedate();
@@ -287,7 +285,7 @@ class IncidentProcessTest {
         assertThat(driver.job(incident.getId(), EVENT_RESOLUTION_WARNING).isSuspended()).isTrue();
 
         Duration onHold = Duration.ofHours(2);
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(onHold)));
+        clock.advance(onHold);
         driver.complete(incident.getId(), TASK_AWAIT_CALLER, Map.of("callerResponse", "Sent the screenshot"));
 
         Job breach = driver.job(incident.getId(), EVENT_RESOLUTION_BREACHED);
