@@ -282,6 +282,13 @@ public class IncidentService {
         record(incident, "RESTORED", "Major incident: service restored (" + type.code() + "): " + notes);
     }
 
+    public void reopenMajor(String id, String comment) {
+        Incident incident = get(id);
+        incident.reopenMajor(EngineClock.now());
+        record(incident, "REOPENED", "Caller says not fixed; back to major incident management"
+                + (comment == null ? "" : ": " + comment));
+    }
+
     /** Tier 3: service continuity (disaster recovery) is invoked for the incident. */
     public void enterContinuity(String id, String reason) {
         Incident incident = get(id);
