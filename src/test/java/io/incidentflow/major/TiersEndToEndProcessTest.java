@@ -1,6 +1,7 @@
 package io.incidentflow.major;
 
 import static io.incidentflow.continuity.ContinuityModel.*;
+import static io.incidentflow.incident.process.IncidentModel.TASK_CONFIRM_WITH_CALLER;
 import static io.incidentflow.incident.process.IncidentModel.TASK_MAJOR_INCIDENT;
 import static io.incidentflow.major.MajorIncidentModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +83,14 @@ class TiersEndToEndProcessTest {
         assertThat(restored.getTier()).as("the DR invocation shows while it runs").isEqualTo(IncidentTier.CONTINUITY);
         assertThat(driver.tasks(MajorIncidentModel.PROCESS_KEY, id, TASK_RESTORE_SERVICE)).isEmpty();
         assertThat(stakeholderUpdateTimers(id)).as("stakeholder updates stop at restoration").isZero();
+        // the caller confirms and the post-mortem is filed while the services still run at the recovery site
+        driver.complete(driver.task(MajorIncidentModel.PROCESS_KEY, id, TASK_CONFIRM_WITH_CALLER),
+                Map.of("callerAnswer", "restored"));
+        driver.complete(driver.task(MajorIncidentModel.PROCESS_KEY, id, TASK_POST_MORTEM),
+                Map.of("reviewCause", "Storage controller firmware", "reviewActions", "Patch the firmware"));
+        assertThat(driver.instance(id)).as("Tier 1 closed the incident").isNull();
+        assertThat(driver.incident(id).getState()).isEqualTo(IncidentState.CLOSED);
+        assertThat(driver.incident(id).getTier()).isEqualTo(IncidentTier.CONTINUITY);
 
         clock.advance(Duration.ofMinutes(30));
         runFailbackAndReview(id);
@@ -92,6 +101,7 @@ class TiersEndToEndProcessTest {
         assertThat(restorations(id)).hasSize(1);
         assertThat(driver.incident(id).getResolvedAt()).isEqualTo(verifiedAt);
         assertThat(driver.incident(id).getTier()).isEqualTo(IncidentTier.MAJOR);
+        assertThat(driver.incident(id).getState()).isEqualTo(IncidentState.CLOSED);
     }
 
     @Test
