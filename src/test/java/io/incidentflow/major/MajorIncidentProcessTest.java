@@ -62,7 +62,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 /**
  * One test per path through processes/major-incident.bpmn and through the major-incident paths of
@@ -89,6 +94,7 @@ class MajorIncidentProcessTest {
     @Autowired PageDriver pages;
     @Autowired PageService pageService;
     @Autowired ApplicationEventPublisher events;
+    @Autowired TestRestTemplate http;
 
     // whole seconds: a repeating timer computes its next due date without the milliseconds
     @RegisterExtension final EngineClockExtension clock =
@@ -389,6 +395,29 @@ class MajorIncidentProcessTest {
                 IncidentReview::getKind).contains(org.assertj.core.groups.Tuple.tuple(id, ReviewKind.POST_MORTEM));
         assertThat(notifications.findByIncidentIdOrderByIdAsc(id)).filteredOn(n -> "resolved".equals(n.getTemplate()))
                 .extracting(Notification::getRecipient).contains("all-staff", "business-stakeholders");
+    }
+
+    @Test
+    void callerConfirmationIsWorkedByTheServiceDeskOnly() {
+        String id = activeMajorIncident();
+        driver.complete(majorTask(id, TASK_RESTORE_SERVICE), Map.of("resolutionType", "fix",
+                "resolutionNotes", "Renewed the certificate"));
+        String path = "/engine-rest/task/" + majorTask(id, TASK_CONFIRM_WITH_CALLER).getId() + "/submit-form";
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        HttpEntity<String> answer = new HttpEntity<>(
+                "{\"variables\": {\"callerAnswer\": {\"value\": \"restored\"}}}", json);
+        String desk = TestUsers.ensure(identity, "desk-major-caller", Roles.SERVICE_DESK);
+        String drTeam = TestUsers.ensure(identity, "dr-major-caller", Roles.DR_TEAM);
+
+        assertThat(http.postForEntity(path, answer, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth(drTeam, TestUsers.password(drTeam)).postForEntity(path, answer, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(majorInstance(id)).isWaitingAt(TASK_CONFIRM_WITH_CALLER);
+        assertThat(http.withBasicAuth(desk, TestUsers.password(desk)).postForEntity(path, answer, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(majorInstance(id)).isWaitingAt(TASK_POST_MORTEM);
     }
 
     @Test
