@@ -35,9 +35,6 @@ public final class ContinuityVariables {
      * for direct invocations, whose RTO counts from the start.
      */
     public static final ProcessVariable<Date> INVOCATION_DECIDED_AT = dateVariable("invocationDecidedAt");
-    /** The call contract as lists: the element template "Invoke service continuity" binds exactly these. */
-    public static final List<ProcessVariable<?>> CALL_INPUTS = List.of(INCIDENT_ID, SERVICE_IDS, INVOCATION_REASON);
-    public static final List<ProcessVariable<?>> CALL_OUTPUTS = List.of(CONTINUITY_OUTCOME);
 
     // The Tasklist start form names the services in one text field, separated by commas
     public static final ProcessVariable<String> AFFECTED_SERVICES = stringVariable("affectedServices");

@@ -251,6 +251,13 @@ public class Incident {
         resolve(type, notes, now);
     }
 
+    /** The caller says a restored major incident is not fixed: the case is worked again. */
+    Duration reopenMajor(Instant now) {
+        requireMajorPhase(MajorPhase.RESTORED);
+        majorPhase = MajorPhase.ACTIVE;
+        return reopen(now);
+    }
+
     private void requireMajorPhase(MajorPhase expected) {
         if (majorPhase != expected) {
             throw new IllegalStateException("Incident " + id + " is " + (majorPhase == null ? "no major incident"

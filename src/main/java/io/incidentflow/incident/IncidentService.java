@@ -280,6 +280,13 @@ public class IncidentService {
         record(incident, TimelineEventType.RESTORED, "Major incident: service restored (" + type.code() + "): " + notes);
     }
 
+    public void reopenMajor(String id, String comment) {
+        Incident incident = get(id);
+        incident.reopenMajor(EngineClock.now());
+        record(incident, TimelineEventType.REOPENED, "Caller says not fixed; back to major incident management"
+                + (comment == null ? "" : ": " + comment));
+    }
+
     /** Tier 3: service continuity (disaster recovery) is invoked for the incident. */
     public void enterContinuity(String id, String reason) {
         Incident incident = get(id);

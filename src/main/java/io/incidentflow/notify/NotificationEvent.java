@@ -19,9 +19,6 @@ public enum NotificationEvent implements Coded {
     STAKEHOLDER_UPDATE(EnumSet.allOf(Audience.class), "status", "nextUpdate"),
     RESOLVED(EnumSet.allOf(Audience.class), "resolution"),
     DR_INVOKED(EnumSet.of(TECHNICAL, BUSINESS), "service", "recoveryOption", "targetRto"),
-    RTO_EXCEEDED(EnumSet.of(TECHNICAL), "service", "dueAt"),
-    SLA_WARNING(EnumSet.of(TECHNICAL), "priority", "clock", "percentUsed", "dueAt", "service"),
-    SLA_BREACH(EnumSet.of(TECHNICAL), "priority", "clock", "dueAt", "service"),
     PROBLEM_REMINDER(EnumSet.of(TECHNICAL), "problemId", "workaround", "openedAt");
 
     /** Every message provides these, whatever its event: the sender gives the summary, the rest is filled in. */

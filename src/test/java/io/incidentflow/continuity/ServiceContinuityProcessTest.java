@@ -1,6 +1,7 @@
 package io.incidentflow.continuity;
 
 import static io.incidentflow.Variables.value;
+import io.incidentflow.EngineClockExtension;
 import static io.incidentflow.continuity.ContinuityModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,13 +38,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** One test per path through processes/service-continuity.bpmn, named after the path. */
@@ -51,6 +51,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ServiceContinuityProcessTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T08:00:00Z");
+
+    @RegisterExtension final EngineClockExtension clock = EngineClockExtension.startingAt(NOW);
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
@@ -70,13 +72,8 @@ class ServiceContinuityProcessTest {
     @BeforeEach
     void init() {
         AbstractAssertions.init(engine);
-        ClockUtil.setCurrentTime(Date.from(NOW));
     }
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void approvalDeclinedEndsTheInvocation() {
@@ -364,7 +361,7 @@ class ServiceContinuityProcessTest {
         Incident incident = incidentDriver.log("payments", Level.HIGH, Level.HIGH);
         Instant decidedAt = NOW.minus(Duration.ofMinutes(20));
         startForIncident(incident, decidedAt, "payments");
-        ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofMinutes(10))));
+        clock.set(NOW.plus(Duration.ofMinutes(10)));
 
         driver.approve(incident.getId());
 
@@ -439,7 +436,7 @@ class ServiceContinuityProcessTest {
 
         driver.recover(id, "payments");
         assertThat(events.verified(id)).isEmpty();
-        ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofHours(2))));
+        clock.set(NOW.plus(Duration.ofHours(2)));
         driver.recover(id, "erp");
 
         assertThat(events.verified(id)).singleElement().isEqualTo(

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.incidentflow.EngineClockExtension;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.TestUsers;
 import io.incidentflow.Variables;
@@ -18,6 +19,7 @@ import io.incidentflow.continuity.ContinuityRecoveryVerified;
 import io.incidentflow.incident.Category;
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentEvent;
+import io.incidentflow.incident.IncidentProperties;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.IncidentSource;
 import io.incidentflow.incident.IncidentState;
@@ -55,16 +57,20 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 /**
  * One test per path through processes/major-incident.bpmn and through the major-incident paths of
@@ -82,6 +88,7 @@ class MajorIncidentProcessTest {
     @Autowired IncidentService incidents;
     @Autowired MajorIncidentService majorIncidents;
     @Autowired MajorIncidentProperties properties;
+    @Autowired IncidentProperties incidentProperties;
     @Autowired NotificationRepository notifications;
     @Autowired ReviewService reviews;
     @Autowired ProblemService problems;
@@ -90,17 +97,15 @@ class MajorIncidentProcessTest {
     @Autowired PageDriver pages;
     @Autowired PageService pageService;
     @Autowired ApplicationEventPublisher events;
+    @Autowired TestRestTemplate http;
+
+    // whole seconds: a repeating timer computes its next due date without the milliseconds
+    @RegisterExtension final EngineClockExtension clock =
+            EngineClockExtension.startingAt(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
     @BeforeEach
     void init() {
         AbstractAssertions.init(engine);
-        // whole seconds: a repeating timer computes its next due date without the milliseconds
-        ClockUtil.setCurrentTime(Date.from(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
     }
 
     // --- entry points ---------------------------------------------------------------------------------
@@ -125,7 +130,7 @@ class MajorIncidentProcessTest {
         assertThat(escalated.getMajorPhase()).isEqualTo(MajorPhase.TRIAGE);
         assertThat(timeline(incident.getId())).containsSubsequence("ESCALATED_TO_MAJOR", "TRIAGE_OPENED");
         assertThat(driver.job(incident.getId(), EVENT_TRIAGE_TIME_BOX_EXPIRED).getDuedate().toInstant())
-                .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(properties.triageTimeBox()));
+                .isEqualTo(clock.now().plus(properties.triageTimeBox()));
     }
 
     @Test
@@ -161,7 +166,7 @@ class MajorIncidentProcessTest {
         Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
         driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "awaitCaller")));
         Instant dueBefore = driver.incident(incident.getId()).getResolutionDueAt();
-        advance(Duration.ofMinutes(40));
+        clock.advance(Duration.ofMinutes(40));
 
         majorIncidents.declare(incident.getId(), "Spreading to other departments", user("sd", Roles.SERVICE_DESK));
 
@@ -208,7 +213,7 @@ class MajorIncidentProcessTest {
         Incident active = driver.incident(incident.getId());
         assertThat(active.getMajorPhase()).isEqualTo(MajorPhase.ACTIVE);
         // payments is hot standby: the continuity decision is due an hour after activation
-        Instant timeBoxEnds = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(1));
+        Instant timeBoxEnds = clock.now().plus(Duration.ofHours(1));
         assertThat(active.getMajorTimeBoxEndsAt()).isEqualTo(timeBoxEnds);
         assertThat(driver.job(incident.getId(), EVENT_TIME_BOX_EXPIRED).getDuedate().toInstant()).isEqualTo(timeBoxEnds);
         // the decision ended the paging
@@ -243,7 +248,7 @@ class MajorIncidentProcessTest {
         driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Variables.of(value(IncidentVariables.DIAGNOSIS_OUTCOME, "escalate")));
         Date resolutionDue = driver.job(incident.getId(), EVENT_RESOLUTION_BREACHED).getDuedate();
         majorIncidents.declare(incident.getId(), "Looks bigger", user("erp", "erp-team"));
-        advance(Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10));
 
         triage(incident.getId(), "deactivate");
 
@@ -267,7 +272,7 @@ class MajorIncidentProcessTest {
         assertThat(driver.instance(incident.getId())).isWaitingAt(TASK_FUNCTIONAL_ESCALATION);
         // P3: 1440 minutes to resolve; breached already, so not at once but a whole target from now
         assertThat(driver.job(incident.getId(), EVENT_RESOLUTION_BREACHED).getDuedate().toInstant())
-                .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(1440)));
+                .isEqualTo(clock.now().plus(Duration.ofMinutes(1440)));
         assertThat(timeline(incident.getId())).contains("ESCALATION_RESCHEDULED");
     }
 
@@ -328,12 +333,12 @@ class MajorIncidentProcessTest {
     void stakeholderUpdateFiresOncePerCadence() {
         String id = activeMajorIncident();
         Duration cadence = properties.updateCadence().get(io.incidentflow.incident.Priority.P1);
-        Instant due = ClockUtil.getCurrentTime().toInstant().plus(cadence);
+        Instant due = clock.now().plus(cadence);
 
         for (int update = 1; update <= 3; update++) {
             Job timer = driver.job(id, EVENT_STAKEHOLDER_UPDATE_DUE);
             assertThat(timer.getDuedate().toInstant()).as("update %d due", update).isEqualTo(due);
-            ClockUtil.setCurrentTime(Date.from(due));
+            clock.set(due);
             driver.fire(id, EVENT_STAKEHOLDER_UPDATE_DUE);
             due = due.plus(cadence);
         }
@@ -359,7 +364,7 @@ class MajorIncidentProcessTest {
     }
 
     @Test
-    void restoredByAPersonThenPostMortem() {
+    void restoredByAPersonConfirmedByTheCallerThenPostMortem() {
         String id = activeMajorIncident();
         majorIncidents.proposeExperiment(id, "Still running", "Check");
 
@@ -369,14 +374,20 @@ class MajorIncidentProcessTest {
         assertThat(driver.tasks(MajorIncidentModel.PROCESS_KEY, id, TASK_RUN_EXPERIMENT)).as("the case ended its experiments").isEmpty();
         assertThat(driver.incident(id).getState()).isEqualTo(IncidentState.RESOLVED);
         assertThat(driver.incident(id).getMajorPhase()).isEqualTo(MajorPhase.RESTORED);
+        Task confirmation = majorTask(id, TASK_CONFIRM_WITH_CALLER);
+        assertThat(confirmation).hasCandidateGroup(Roles.SERVICE_DESK);
+        assertThat(taskService.getVariable(confirmation.getId(), "caller")).isEqualTo(driver.incident(id).getCaller());
+        assertThat(driver.tasks(MajorIncidentModel.PROCESS_KEY, id, TASK_POST_MORTEM)).as("not before the caller's answer").isEmpty();
+        driver.complete(confirmation, Map.of("callerAnswer", "restored"));
+        assertThat(driver.instance(id)).as("closed only after the post-mortem").isWaitingAt(TASK_MAJOR_INCIDENT);
         Task postMortem = majorTask(id, TASK_POST_MORTEM);
         assertThat(postMortem.getAssignee()).isEqualTo(COMMANDER);
         driver.complete(postMortem, Variables.of(value(IncidentVariables.REVIEW_CAUSE, "Certificate not in the renewal inventory"),
                 value(IncidentVariables.REVIEW_ACTIONS, "Add all certificates to the inventory")));
 
         assertThat(driver.passedActivities(MajorIncidentModel.PROCESS_KEY, id)).containsSubsequence("Event_ServiceRestoredByPerson", "Task_RecordRestoration",
-                TASK_POST_MORTEM, "Task_FilePostMortem", "Event_MajorIncidentClosed").doesNotContain(
-                "Task_OpenProblemRecord");
+                TASK_CONFIRM_WITH_CALLER, TASK_POST_MORTEM, "Task_FilePostMortem", "Event_MajorIncidentClosed").doesNotContain(
+                "Task_OpenProblemRecord", "Task_ReopenMajorIncident");
         assertThat(driver.instance(id)).isNull();
         assertThat(driver.passedActivities(id)).containsSubsequence(TASK_MAJOR_INCIDENT, "Task_CloseAfterMajorIncident",
                 "Event_IncidentClosed").doesNotContain(TASK_CONFIRM_WITH_CALLER, TASK_POST_INCIDENT_REVIEW);
@@ -387,6 +398,73 @@ class MajorIncidentProcessTest {
                 IncidentReview::getKind).contains(org.assertj.core.groups.Tuple.tuple(id, ReviewKind.POST_MORTEM));
         assertThat(notifications.findByIncidentIdOrderByIdAsc(id)).filteredOn(n -> "resolved".equals(n.getTemplate()))
                 .extracting(Notification::getRecipient).contains("all-staff", "business-stakeholders");
+    }
+
+    @Test
+    void callerConfirmationIsWorkedByTheServiceDeskOnly() {
+        String id = activeMajorIncident();
+        driver.complete(majorTask(id, TASK_RESTORE_SERVICE), Map.of("resolutionType", "fix",
+                "resolutionNotes", "Renewed the certificate"));
+        String path = "/engine-rest/task/" + majorTask(id, TASK_CONFIRM_WITH_CALLER).getId() + "/submit-form";
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        HttpEntity<String> answer = new HttpEntity<>(
+                "{\"variables\": {\"callerAnswer\": {\"value\": \"restored\"}}}", json);
+        String desk = TestUsers.ensure(identity, "desk-major-caller", Roles.SERVICE_DESK);
+        String drTeam = TestUsers.ensure(identity, "dr-major-caller", Roles.DR_TEAM);
+
+        assertThat(http.postForEntity(path, answer, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth(drTeam, TestUsers.password(drTeam)).postForEntity(path, answer, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(majorInstance(id)).isWaitingAt(TASK_CONFIRM_WITH_CALLER);
+        assertThat(http.withBasicAuth(desk, TestUsers.password(desk)).postForEntity(path, answer, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(majorInstance(id)).isWaitingAt(TASK_POST_MORTEM);
+    }
+
+    @Test
+    void restoredAndNoAnswerFromTheCallerThenPostMortem() {
+        String id = activeMajorIncident();
+        driver.complete(majorTask(id, TASK_RESTORE_SERVICE), Map.of("resolutionType", "fix",
+                "resolutionNotes", "Renewed the certificate"));
+        assertThat(driver.job(id, EVENT_NO_CALLER_ANSWER).getDuedate().toInstant())
+                .isEqualTo(clock.now().plus(Duration.parse(incidentProperties.closureWait())));
+
+        driver.fire(id, EVENT_NO_CALLER_ANSWER);
+
+        assertThat(majorInstance(id)).isWaitingAt(TASK_POST_MORTEM).hasPassed(EVENT_NO_CALLER_ANSWER);
+        assertThat(driver.tasks(MajorIncidentModel.PROCESS_KEY, id, TASK_CONFIRM_WITH_CALLER)).isEmpty();
+        assertThat(driver.incident(id).getState()).isEqualTo(IncidentState.RESOLVED);
+    }
+
+    @Test
+    void restoredButNotFixedForTheCallerReopensTheCase() {
+        String id = activeMajorIncident();
+        driver.complete(majorTask(id, TASK_RESTORE_SERVICE), Map.of("resolutionType", "fix",
+                "resolutionNotes", "Renewed the certificate"));
+        clock.advance(Duration.ofMinutes(30));
+
+        driver.complete(majorTask(id, TASK_CONFIRM_WITH_CALLER), Map.of("callerAnswer", "notFixed",
+                "callerComment", "Checkout still times out"));
+
+        assertThat(majorInstance(id)).isWaitingAt(TASK_ASSIGN_ROLES).hasPassedInOrder(TASK_CONFIRM_WITH_CALLER,
+                "Task_ReopenMajorIncident", "Gateway_CaseJoin").hasNotPassed(TASK_POST_MORTEM);
+        Incident reopened = driver.incident(id);
+        assertThat(reopened.getState()).isEqualTo(IncidentState.IN_PROGRESS);
+        assertThat(reopened.getMajorPhase()).isEqualTo(MajorPhase.ACTIVE);
+        assertThat(reopened.getResolvedAt()).isNull();
+        assertThat(details(id, "REOPENED")).contains("Checkout still times out");
+        // the roles are confirmed again and the commander restores the service a second time
+        driver.complete(majorTask(id, TASK_ASSIGN_ROLES), Map.of("incidentCommander", COMMANDER,
+                "communicationsLead", COMMS));
+        driver.complete(majorTask(id, TASK_RESTORE_SERVICE), Map.of("resolutionType", "fix",
+                "resolutionNotes", "Raised the gateway timeout"));
+        Task askedAgain = majorTask(id, TASK_CONFIRM_WITH_CALLER);
+        assertThat(taskService.getVariable(askedAgain.getId(), "callerAnswer")).isNull();
+        driver.complete(askedAgain, Map.of("callerAnswer", "restored"));
+        assertThat(majorInstance(id)).isWaitingAt(TASK_POST_MORTEM);
+        assertThat(driver.incident(id).getResolvedAt()).isEqualTo(clock.now());
     }
 
     @Test
@@ -405,8 +483,10 @@ class MajorIncidentProcessTest {
         driver.complete(second, Variables.of(value(MajorIncidentVariables.RECOVERY_CONFIRMED, "restored"), value(IncidentVariables.RESOLUTION_TYPE, "workaround"),
                 value(IncidentVariables.RESOLUTION_NOTES, "Traffic moved to the second gateway")));
 
-        assertThat(majorInstance(id)).isWaitingAt(TASK_POST_MORTEM).hasPassedInOrder("Event_RecoveryConfirmed",
-                "Event_ServiceRestoredBoundary", "Task_RecordRestoration", "Task_OpenProblemRecord");
+        assertThat(majorInstance(id)).isWaitingAt(TASK_CONFIRM_WITH_CALLER).hasPassedInOrder("Event_RecoveryConfirmed",
+                "Event_ServiceRestoredBoundary", "Task_RecordRestoration");
+        driver.complete(majorTask(id, TASK_CONFIRM_WITH_CALLER), Map.of("callerAnswer", "restored"));
+        assertThat(majorInstance(id)).isWaitingAt(TASK_POST_MORTEM).hasPassed("Task_OpenProblemRecord");
         assertThat(driver.incident(id).getResolutionType()).isEqualTo(ResolutionType.WORKAROUND);
         assertThat(problems.list(null)).extracting(p -> p.getIncidentId()).contains(id);
     }
@@ -429,7 +509,7 @@ class MajorIncidentProcessTest {
         assertThat(decision).hasCandidateGroup(Roles.CONTINUITY_MANAGERS);
         driver.complete(decision, Variables.of(value(MajorIncidentVariables.CONTINUITY_DECISION, "extend"), value(MajorIncidentVariables.TIME_BOX_EXTENSION_HOURS, 2L)));
 
-        Instant newDeadline = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2));
+        Instant newDeadline = clock.now().plus(Duration.ofHours(2));
         assertThat(driver.incident(id).getMajorTimeBoxEndsAt()).isEqualTo(newDeadline);
         assertThat(driver.job(id, EVENT_EXTENDED_TIME_BOX_EXPIRED).getDuedate().toInstant()).isEqualTo(newDeadline);
         driver.fire(id, EVENT_EXTENDED_TIME_BOX_EXPIRED);
@@ -508,7 +588,7 @@ class MajorIncidentProcessTest {
         driver.fire(id, EVENT_TIME_BOX_EXPIRED);
         ProcessInstance page = pageFrom(id, TASK_PAGE_CONTINUITY_MANAGERS, Roles.CONTINUITY_MANAGERS);
 
-        Instant due = ClockUtil.getCurrentTime().toInstant().plus(properties.continuityDecisionTime());
+        Instant due = clock.now().plus(properties.continuityDecisionTime());
         Task decision = majorTask(id, TASK_DECIDE_ON_CONTINUITY);
         assertThat(((Date) taskService.getVariable(decision.getId(), "decisionDueAt")).toInstant()).isEqualTo(due);
         assertThat(driver.job(id, EVENT_DECISION_OVERDUE).getDuedate().toInstant()).isEqualTo(due);
@@ -603,7 +683,7 @@ class MajorIncidentProcessTest {
     void serviceContinuityStartedAsItsOwnInstanceForTheChosenServices() {
         String id = activeMajorIncident();
         driver.fire(id, EVENT_TIME_BOX_EXPIRED);
-        Instant decidedAt = ClockUtil.getCurrentTime().toInstant();
+        Instant decidedAt = clock.now();
 
         driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY), Variables.of(value(MajorIncidentVariables.CONTINUITY_DECISION, "invoke"),
                 value(MajorIncidentVariables.CONTINUITY_SERVICES, "payments, erp")));
@@ -639,14 +719,14 @@ class MajorIncidentProcessTest {
     void continuityRecoveryVerifiedRestoresTheMajorIncidentOnce() {
         String id = activeMajorIncident();
         invokeContinuity(id);
-        advance(Duration.ofMinutes(20));
-        Instant verifiedAt = ClockUtil.getCurrentTime().toInstant();
+        clock.advance(Duration.ofMinutes(20));
+        Instant verifiedAt = clock.now();
 
         events.publishEvent(new ContinuityRecoveryVerified(id, id, verifiedAt));
 
-        assertThat(majorInstance(id)).isWaitingAt(TASK_POST_MORTEM).hasPassedInOrder("Event_ContinuityRecoveryVerified",
-                "Event_RestoredByContinuity", "Event_ServiceRestoredBoundary", "Task_RecordRestoration",
-                "Task_OpenProblemRecord");
+        assertThat(majorInstance(id)).isWaitingAt(TASK_CONFIRM_WITH_CALLER).hasPassedInOrder(
+                "Event_ContinuityRecoveryVerified", "Event_RestoredByContinuity", "Event_ServiceRestoredBoundary",
+                "Task_RecordRestoration");
         Incident restored = driver.incident(id);
         assertThat(restored.getState()).isEqualTo(IncidentState.RESOLVED);
         assertThat(restored.getResolutionType()).isEqualTo(ResolutionType.WORKAROUND);
@@ -657,8 +737,8 @@ class MajorIncidentProcessTest {
                 .activityId(EVENT_STAKEHOLDER_UPDATE_DUE).count()).isZero();
         assertThat(continuity.instance(id)).as("service continuity goes on to failback and review").isNotNull();
 
-        advance(Duration.ofMinutes(5));
-        events.publishEvent(new ContinuityRecoveryVerified(id, id, ClockUtil.getCurrentTime().toInstant()));
+        clock.advance(Duration.ofMinutes(5));
+        events.publishEvent(new ContinuityRecoveryVerified(id, id, clock.now()));
 
         assertThat(timeline(id).stream().filter("RESTORED"::equals)).hasSize(1);
         assertThat(driver.incident(id).getResolvedAt()).isEqualTo(verifiedAt);
@@ -674,14 +754,14 @@ class MajorIncidentProcessTest {
         Instant restoredAt = driver.incident(id).getResolvedAt();
 
         assertThat(continuity.instance(id)).isWaitingAt(ContinuityModel.TASK_APPROVE_INVOCATION);
-        advance(Duration.ofMinutes(30));
-        events.publishEvent(new ContinuityRecoveryVerified(id, id, ClockUtil.getCurrentTime().toInstant()));
+        clock.advance(Duration.ofMinutes(30));
+        events.publishEvent(new ContinuityRecoveryVerified(id, id, clock.now()));
 
         Incident incident = driver.incident(id);
         assertThat(incident.getResolvedAt()).isEqualTo(restoredAt);
         assertThat(incident.getResolutionType()).isEqualTo(ResolutionType.FIX);
         assertThat(timeline(id).stream().filter("RESTORED"::equals)).hasSize(1);
-        assertThat(majorInstance(id)).isWaitingAt(TASK_POST_MORTEM);
+        assertThat(majorInstance(id)).isWaitingAt(TASK_CONFIRM_WITH_CALLER);
         assertThat(continuity.instance(id)).isNotNull();
     }
 
@@ -827,10 +907,6 @@ class MajorIncidentProcessTest {
     private String details(String incidentId, String type) {
         return incidents.timeline(incidentId).stream().filter(e -> e.getType().equals(type)).findFirst()
                 .orElseThrow().getDetail();
-    }
-
-    private void advance(Duration by) {
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
     }
 
     private CurrentUser user(String prefix, String group) {

@@ -95,8 +95,8 @@ class NotificationChannelsTest {
 
     @Test
     void smsGatewayReceivesTheConfiguredBodyWithJsonEscapedText() throws Exception {
-        List<Notification> sent = notifications.send(incidentId, Recipients.leadOf("erp-team"), NotificationEvent.SLA_BREACH,
-                Map.of("summary", "x", "priority", "P2", "clock", "resolution", "dueAt", "today", "service", "erp"));
+        List<Notification> sent = notifications.send(incidentId, Recipients.leadOf("erp-team"), NotificationEvent.PROBLEM_REMINDER,
+                Map.of("summary", "x", "problemId", "PRB-000001", "workaround", "Restarted", "openedAt", "today"));
         assertThat(sent).extracting(Notification::getChannel).containsExactly(Channel.EMAIL);
 
         Person onCall = new Person("zoe", "Zoë \"Z\" Example", null, "+15550109999", null);
@@ -194,13 +194,13 @@ class NotificationChannelsTest {
     void personWithoutAnAddressOnTheEventsChannelsGetsTheOutbox() {
         List<Notification> sent = notifications.send(incidentId,
                 Recipients.people(List.of(new Person("walk-in", "Walk-in", null, null, null))),
-                NotificationEvent.SLA_WARNING, Map.of("summary", "x", "priority", "P3", "clock", "response",
-                        "percentUsed", 75, "dueAt", "soon", "service", "erp"));
+                NotificationEvent.PROBLEM_REMINDER, Map.of("summary", "x", "problemId", "PRB-000001",
+                        "workaround", "Restarted", "openedAt", "Monday"));
 
         assertThat(sent).singleElement().satisfies(n -> {
             assertThat(n.getChannel()).isEqualTo(Channel.OUTBOX);
             assertThat(n.getStatus()).isEqualTo(DeliveryStatus.DELIVERED);
-            assertThat(n.getSubject()).isEqualTo("[" + incidentId + "] P3 response target 75% used: due soon");
+            assertThat(n.getSubject()).isEqualTo("[PRB-000001] still open: workaround in place since Monday");
         });
     }
 

@@ -1,6 +1,7 @@
 package io.incidentflow.incident.process;
 
 import static io.incidentflow.Variables.value;
+import io.incidentflow.EngineClockExtension;
 import static io.incidentflow.incident.process.IncidentModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,18 +35,19 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** One test per path through processes/incident.bpmn, named after the path. */
 @IncidentFlowTest
 class IncidentProcessTest {
+
+    @RegisterExtension final EngineClockExtension clock = EngineClockExtension.systemTimeUntilSet();
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
@@ -62,10 +64,6 @@ class IncidentProcessTest {
         AbstractAssertions.init(engine);
     }
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void fixedAtLevel1() {
@@ -161,7 +159,7 @@ class IncidentProcessTest {
         Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
         driver.resolveAtLevel1(incident.getId(), "fix");
         Instant resolutionDue = driver.incident(incident.getId()).getResolutionDueAt();
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(30))));
+        clock.advance(Duration.ofMinutes(30));
 
         driver.complete(incident.getId(), TASK_CONFIRM_WITH_CALLER, Variables.of(value(IncidentVariables.CALLER_ANSWER, "notFixed"),
                 value(IncidentVariables.CALLER_COMMENT, "Still failing")));
@@ -185,7 +183,7 @@ class IncidentProcessTest {
         driver.resolveAtLevel1(incident.getId(), "fix");
 
         Job wait = driver.job(incident.getId(), EVENT_NO_CALLER_ANSWER);
-        assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), wait.getDuedate().toInstant()))
+        assertThat(Duration.between(clock.now(), wait.getDuedate().toInstant()))
                 .isBetween(Duration.ofDays(3).minusMinutes(1), Duration.ofDays(3));
         driver.fire(incident.getId(), EVENT_NO_CALLER_ANSWER);
 
@@ -277,7 +275,7 @@ class IncidentProcessTest {
 
     @Test
     void pauseAndResumeMoveTheDueDates() {
-        ClockUtil.setCurrentTime(new Date());
+        clock.set(Instant.now());
         Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
         Date breachDue = driver.job(incident.getId(), EVENT_RESOLUTION_BREACHED).getDuedate();
         Date warningDue = driver.job(incident.getId(), EVENT_RESOLUTION_WARNING).getDuedate();
@@ -289,7 +287,7 @@ class IncidentProcessTest {
         assertThat(driver.job(incident.getId(), EVENT_RESOLUTION_WARNING).isSuspended()).isTrue();
 
         Duration onHold = Duration.ofHours(2);
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(onHold)));
+        clock.advance(onHold);
         driver.complete(incident.getId(), TASK_AWAIT_CALLER, Map.of("callerResponse", "Sent the screenshot"));
 
         Job breach = driver.job(incident.getId(), EVENT_RESOLUTION_BREACHED);

@@ -1,5 +1,6 @@
 package io.incidentflow.notify.page;
 
+import io.incidentflow.EngineClockExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -15,16 +16,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,6 +39,8 @@ class AcknowledgementTest {
     static final Instant MONDAY = Instant.parse("2026-03-02T10:00:00Z");
 
     @LocalServerPort int port;
+    @RegisterExtension final EngineClockExtension clock = EngineClockExtension.systemTimeUntilSet();
+
     @Autowired TestRestTemplate anonymous;
     @Autowired ProcessEngine engine;
     @Autowired IdentityService identity;
@@ -58,7 +59,7 @@ class AcknowledgementTest {
     void pageAlice() {
         AbstractAssertions.init(engine);
         String incidentId = incidents.log("erp", Level.LOW, Level.LOW).getId();
-        ClockUtil.setCurrentTime(Date.from(MONDAY));
+        clock.set(MONDAY);
         page = driver.page(incidentId, "erp-team", "ERP invoices fail");
         driver.pageNextLevel(page);
         Notification sms = driver.messages(page).get(0);
@@ -67,10 +68,6 @@ class AcknowledgementTest {
         link = "http://localhost:" + port + link.substring(link.indexOf("/ack/"));
     }
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void openingTheLinkShowsAConfirmationAndAcknowledgesNothing() throws Exception {
@@ -93,7 +90,7 @@ class AcknowledgementTest {
         Page acknowledged = pages.get(driver.pageId(page));
         assertThat(acknowledged.getAcknowledgedBy()).isEqualTo("alice");
 
-        ClockUtil.setCurrentTime(Date.from(MONDAY.plusSeconds(90)));
+        clock.set(MONDAY.plusSeconds(90));
         HttpResponse<String> replayed = post(link);
         assertThat(replayed.statusCode()).isEqualTo(200);
         assertThat(replayed.body()).contains("Already acknowledged", "was acknowledged by alice at 2026-03-02T10:00:00Z", "Nothing was changed");
@@ -118,7 +115,7 @@ class AcknowledgementTest {
 
     @Test
     void expiredLinkIsRefusedAndNothingChanges() throws Exception {
-        ClockUtil.setCurrentTime(Date.from(MONDAY.plus(Duration.ofHours(24))));
+        clock.set(MONDAY.plus(Duration.ofHours(24)));
 
         HttpResponse<String> refused = post(link);
 

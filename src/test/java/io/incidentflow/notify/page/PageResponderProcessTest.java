@@ -1,5 +1,6 @@
 package io.incidentflow.notify.page;
 
+import io.incidentflow.EngineClockExtension;
 import static io.incidentflow.notify.page.PageModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,14 +29,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -46,6 +46,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PageResponderProcessTest {
 
     static final Instant MONDAY = Instant.parse("2026-03-02T10:00:00Z");
+
+    @RegisterExtension final EngineClockExtension clock = EngineClockExtension.systemTimeUntilSet();
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
@@ -63,13 +65,9 @@ class PageResponderProcessTest {
     void setUp() {
         AbstractAssertions.init(engine);
         incidentId = incidents.log("erp", Level.LOW, Level.LOW).getId();
-        ClockUtil.setCurrentTime(Date.from(MONDAY));
+        clock.set(MONDAY);
     }
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void acknowledgedAtLevel1() {

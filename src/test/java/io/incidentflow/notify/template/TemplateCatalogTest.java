@@ -56,10 +56,10 @@ class TemplateCatalogTest {
     @Test
     void missingAudienceFieldUnknownChannelMalformedPlaceholderAndMissingFileAreEachNamed() throws IOException {
         Path templates = copyOfShippedTemplates();
-        Files.writeString(templates.resolve("sla-breach.yaml"), """
+        Files.writeString(templates.resolve("problem-reminder.yaml"), """
                 channels: [email, pigeon]
                 technical:
-                  subject: "{{incidentId}} breached {{ priority"
+                  subject: "{{incidentId}} still open {{ problemId"
                   text: "{{incidentId}}"
                 """);
         Files.writeString(templates.resolve("stakeholder-update.yaml"), Files.readString(templates.resolve(
@@ -67,9 +67,9 @@ class TemplateCatalogTest {
         Files.delete(templates.resolve("dr-invoked.yaml"));
 
         assertThatThrownBy(() -> catalog(templates))
-                .hasMessageContaining("sla-breach.yaml: channels: unknown channel 'pigeon'")
-                .hasMessageContaining("sla-breach.yaml: technical: subject: '{{ priority' is not a placeholder")
-                .hasMessageContaining("sla-breach.yaml: technical: body is required")
+                .hasMessageContaining("problem-reminder.yaml: channels: unknown channel 'pigeon'")
+                .hasMessageContaining("problem-reminder.yaml: technical: subject: '{{ problemId' is not a placeholder")
+                .hasMessageContaining("problem-reminder.yaml: technical: body is required")
                 .hasMessageContaining("stakeholder-update.yaml: 'key-custmers' is not an audience of event stakeholder-update")
                 .hasMessageContaining("stakeholder-update.yaml: the template for audience key-customers is missing")
                 .hasMessageContaining("dr-invoked.yaml: missing");
