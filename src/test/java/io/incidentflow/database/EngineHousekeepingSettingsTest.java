@@ -2,21 +2,20 @@ package io.incidentflow.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidentflow.EngineClockExtension;
 import io.incidentflow.IncidentFlowTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.Environment;
@@ -34,10 +33,7 @@ class EngineHousekeepingSettingsTest {
     @Autowired Environment environment;
     @Autowired CamundaBpmProperties camunda;
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
+    @RegisterExtension final EngineClockExtension clock = EngineClockExtension.systemTimeUntilSet();
 
     @Test
     void theDefaultH2FileDatabaseCommitsToDiskAndIsCompactedOnSchedule() throws Exception {
@@ -80,12 +76,12 @@ class EngineHousekeepingSettingsTest {
     void historyCleanupRemovesADecisionOlderThanItsHistoryTimeToLiveAndKeepsAYoungerOne() {
         // incident-base-priority keeps its history 180 days
         Instant evaluated = Instant.now();
-        ClockUtil.setCurrentTime(Date.from(evaluated));
+        clock.set(evaluated);
         String old = evaluate();
-        ClockUtil.setCurrentTime(Date.from(evaluated.plus(Duration.ofDays(100))));
+        clock.set(evaluated.plus(Duration.ofDays(100)));
         String younger = evaluate();
 
-        ClockUtil.setCurrentTime(Date.from(evaluated.plus(Duration.ofDays(181))));
+        clock.set(evaluated.plus(Duration.ofDays(181)));
         Job cleanup = history.cleanUpHistoryAsync(true);
         management.executeJob(cleanup.getId());
 

@@ -2,6 +2,7 @@ package io.incidentflow.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidentflow.EngineClockExtension;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.continuity.ContinuityDriver;
 import io.incidentflow.continuity.ContinuityModel;
@@ -29,12 +30,10 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every user task of an incident gets its priority, due date and incident labels when it is created. */
@@ -50,15 +49,8 @@ class IncidentTaskListenerTest {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
 
-    @BeforeEach
-    void fixClock() {
-        ClockUtil.setCurrentTime(Date.from(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
+    @RegisterExtension final EngineClockExtension clock =
+            EngineClockExtension.startingAt(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
     @Test
     void tier1TaskOfAP1IncidentComesFirstAndKeepsTheModelsDueDate() {
@@ -97,7 +89,7 @@ class IncidentTaskListenerTest {
 
         assertThat(triage.getPriority()).isEqualTo(100);
         assertThat(triage.getDueDate().toInstant())
-                .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(majorProperties.triageTimeBox()));
+                .isEqualTo(clock.now().plus(majorProperties.triageTimeBox()));
         assertThat(tasks.getVariableLocal(triage.getId(), "incidentTitle")).isEqualTo(incident.getTitle());
     }
 
@@ -165,8 +157,8 @@ class IncidentTaskListenerTest {
                 IncidentVariables.RESOLUTION_DUE_AT.name());
     }
 
-    private static Date in(int minutes) {
-        return Date.from(ClockUtil.getCurrentTime().toInstant().plus(minutes, ChronoUnit.MINUTES));
+    private Date in(int minutes) {
+        return Date.from(clock.now().plus(minutes, ChronoUnit.MINUTES));
     }
 
     /** What the table gives a task of the process with these variables, read from a real task of a probe process. */
