@@ -1,11 +1,10 @@
 package io.incidentflow.continuity;
 
 import io.incidentflow.notify.Audience;
-import io.incidentflow.notify.NotificationEvent;
+import io.incidentflow.notify.NotificationContent;
 import io.incidentflow.notify.NotificationService;
 import io.incidentflow.notify.Recipients;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,19 +27,17 @@ class ContinuityNotifications {
      */
     void invoked(Invocation invocation, List<RecoveryAssessment> assessments) {
         for (RecoveryAssessment assessment : assessments) {
-            Map<String, String> variables = Map.of("summary", invocation.reason(),
-                    "service", assessment.service().getName(), "recoveryOption", assessment.option().label(),
-                    "targetRto", assessment.rto().toMinutes() + " minutes");
-            notifications.announce(invocation.id(), Recipients.audience(Audience.BUSINESS), NotificationEvent.DR_INVOKED,
-                    variables);
+            notifications.announce(invocation.id(), Recipients.audience(Audience.BUSINESS),
+                    new NotificationContent.DrInvoked(invocation.reason(), assessment.service().getName(),
+                            assessment.option().label(), assessment.rto().toMinutes() + " minutes"));
         }
     }
 
     void restored(Invocation invocation, String message) {
-        Map<String, String> variables = Map.of("summary", "Service continuity " + invocation.id() + ": "
-                + String.join(", ", invocation.serviceIds()) + " run at the recovery site", "resolution", message);
+        NotificationContent restored = new NotificationContent.Resolved("Service continuity " + invocation.id() + ": "
+                + String.join(", ", invocation.serviceIds()) + " run at the recovery site", message);
         for (Audience audience : List.of(Audience.BUSINESS, Audience.IMPACTED_USERS)) {
-            notifications.announce(invocation.id(), Recipients.audience(audience), NotificationEvent.RESOLVED, variables);
+            notifications.announce(invocation.id(), Recipients.audience(audience), restored);
         }
     }
 }

@@ -23,7 +23,7 @@ import io.incidentflow.incident.MonitoringRecoveryReported;
 import io.incidentflow.incident.ResolutionType;
 import io.incidentflow.incident.process.IncidentModel;
 import io.incidentflow.incident.process.IncidentVariables;
-import io.incidentflow.notify.NotificationEvent;
+import io.incidentflow.notify.NotificationContent;
 import io.incidentflow.notify.NotificationService;
 import io.incidentflow.notify.Recipients;
 import io.incidentflow.security.CurrentUser;
@@ -132,11 +132,11 @@ public class MajorIncidentService {
         String technical = properties.bridge(incident.getServiceId(), Audience.TECHNICAL);
         String business = properties.bridge(incident.getServiceId(), Audience.BUSINESS);
         for (String responders : List.of(incident.getResolverGroup(), Roles.MAJOR_INCIDENT_MANAGERS)) {
-            notifications.announce(incidentId, Recipients.onCall(responders), NotificationEvent.BRIDGE_OPENED,
-                    Map.of("summary", incident.getTitle(), "bridge", "technical", "bridgeUrl", technical));
+            notifications.announce(incidentId, Recipients.onCall(responders),
+                    new NotificationContent.BridgeOpened(incident.getTitle(), "technical", technical));
         }
-        notifications.announce(incidentId, Recipients.audience(Audience.BUSINESS), NotificationEvent.BRIDGE_OPENED,
-                Map.of("summary", incident.getTitle(), "bridge", "business", "bridgeUrl", business));
+        notifications.announce(incidentId, Recipients.audience(Audience.BUSINESS),
+                new NotificationContent.BridgeOpened(incident.getTitle(), "business", business));
         incidents.note(incidentId, TimelineEventType.BRIDGES_OPENED, "Technical bridge: " + technical + "; business bridge: " + business);
     }
 
@@ -198,11 +198,11 @@ public class MajorIncidentService {
     public void publishUpdate(String incidentId, Map<Audience, String> texts) {
         Incident incident = incidents.get(incidentId);
         Instant now = EngineClock.now();
-        String nextUpdate = now.plus(properties.updateCadence().get(incident.getPriority())).toString();
+        Instant nextUpdate = now.plus(properties.updateCadence().get(incident.getPriority()));
         for (Map.Entry<Audience, String> text : texts.entrySet()) {
             updates.save(new StakeholderUpdate(incidentId, text.getKey(), text.getValue(), actor.id(), now));
-            notifications.announce(incidentId, Recipients.audience(text.getKey()), NotificationEvent.STAKEHOLDER_UPDATE,
-                    Map.of("summary", incident.getTitle(), "status", text.getValue(), "nextUpdate", nextUpdate));
+            notifications.announce(incidentId, Recipients.audience(text.getKey()),
+                    new NotificationContent.StakeholderUpdate(incident.getTitle(), text.getValue(), nextUpdate));
         }
         incidents.note(incidentId, TimelineEventType.STAKEHOLDER_UPDATE, "Update sent to " + texts.keySet().stream()
                 .map(Audience::code).toList());
@@ -348,8 +348,8 @@ public class MajorIncidentService {
         incidents.restoreMajor(incidentId, type, notes);
         Incident incident = incidents.get(incidentId);
         for (Audience audience : Audience.values()) {
-            notifications.announce(incidentId, Recipients.audience(audience), NotificationEvent.RESOLVED,
-                    Map.of("summary", service(incident).getName() + ": " + incident.getTitle(), "resolution", notes));
+            notifications.announce(incidentId, Recipients.audience(audience),
+                    new NotificationContent.Resolved(service(incident).getName() + ": " + incident.getTitle(), notes));
         }
     }
 

@@ -78,21 +78,27 @@ public class NotificationService {
         return dispatch(incidentId, to, event, variables, null, null, true);
     }
 
+    /** Notifies {@code to} about the incident; see {@link #send(String, Recipients, NotificationEvent, Map)}. */
+    @Transactional
+    public List<Notification> send(String incidentId, Recipients to, NotificationContent content) {
+        return dispatch(incidentId, to, content.event(), content.variables(), null, null, true);
+    }
+
     /**
      * Like {@link #send}, for announcements that must not hold up the step that makes them (a bridge opened,
      * a stakeholder update): a group with nobody to reach is logged, not an error.
      */
     @Transactional
-    public List<Notification> announce(String incidentId, Recipients to, NotificationEvent event,
-                                       Map<String, ?> variables) {
-        return dispatch(incidentId, to, event, variables, null, null, false);
+    public List<Notification> announce(String incidentId, Recipients to, NotificationContent content) {
+        return dispatch(incidentId, to, content.event(), content.variables(), null, null, false);
     }
 
     /** One escalation level of a page: the messages carry the page and level, and each its own acknowledgement link. */
     @Transactional
-    public List<Notification> sendPage(String pageId, int level, String incidentId, List<Person> people,
-                                       Map<String, ?> variables) {
-        return dispatch(incidentId, Recipients.people(people), NotificationEvent.PAGED, variables, pageId, level, true);
+    public List<Notification> sendPage(String pageId, String incidentId, List<Person> people,
+                                       NotificationContent.Paged content) {
+        return dispatch(incidentId, Recipients.people(people), content.event(), content.variables(), pageId,
+                content.level(), true);
     }
 
     private List<Notification> dispatch(String incidentId, Recipients to, NotificationEvent event,

@@ -9,7 +9,7 @@ import io.incidentflow.engine.ProcessAdapter;
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentProperties;
 import io.incidentflow.incident.IncidentService;
-import io.incidentflow.notify.NotificationEvent;
+import io.incidentflow.notify.NotificationContent;
 import io.incidentflow.notify.NotificationService;
 import io.incidentflow.notify.Recipients;
 import io.incidentflow.common.NotFoundException;
@@ -61,9 +61,8 @@ public class ProblemService {
     public void remind(String problemId) {
         ProblemRecord problem = get(problemId);
         notifications.send(problem.getIncidentId(), Recipients.leadOf(problem.getResolverGroup()),
-                NotificationEvent.PROBLEM_REMINDER, Map.of("summary", problem.getTitle(), "problemId", problem.getId(),
-                        "workaround", Objects.toString(problem.getWorkaround(), "(not described)"),
-                        "openedAt", problem.getOpenedAt()));
+                new NotificationContent.ProblemReminder(problem.getTitle(), problem.getId(),
+                        Objects.toString(problem.getWorkaround(), "(not described)"), problem.getOpenedAt()));
     }
 
     public void recordFix(String problemId, String permanentFix, String changeReference) {

@@ -8,6 +8,7 @@ import io.incidentflow.engine.EngineClock;
 import io.incidentflow.notify.Notification;
 import io.incidentflow.notify.NotificationEvent;
 import io.incidentflow.notify.NotificationRepository;
+import io.incidentflow.notify.NotificationContent;
 import io.incidentflow.notify.NotificationService;
 import io.incidentflow.notify.NotifyProperties;
 import io.incidentflow.notify.oncall.OnCallService;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -107,8 +107,8 @@ public class PageService {
         Page page = get(pageId);
         int level = page.nextLevel();
         Reach reach = reach(page.getGroupId(), leadFirst ? level - 1 : level, EngineClock.now());
-        List<Notification> sent = notifications.sendPage(page.getId(), level, page.getIncidentId(), reach.people(),
-                Map.of("summary", page.getSummary(), "group", page.getGroupId(), "level", level));
+        List<Notification> sent = notifications.sendPage(page.getId(), page.getIncidentId(), reach.people(),
+                new NotificationContent.Paged(page.getSummary(), page.getGroupId(), level));
         events.publishEvent(new PageRecorded(page.getIncidentId(), TimelineEventType.PAGED, "Level " + level + " of "
                 + page.getLevelCount() + " of " + page.getGroupId() + " paged" + reach.how() + ": " + sent.stream()
                 .map(m -> m.getRecipient() + " (" + m.getChannel().code() + ")").collect(Collectors.joining(", ")), level));
