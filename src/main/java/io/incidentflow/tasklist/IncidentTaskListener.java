@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Runs when any user task is created ({@link IncidentTaskPlugin} adds it to every one) and makes it tell its
  * incident apart in Tasklist: the task priority from the incident priority (P1 highest), a due date by
- * {@link TaskDueDates} unless the model set one, and the incident's title and priority on the task itself.
+ * {@link TaskDueDates} unless the model set one, and the incident's id, title and priority on the task itself.
  * Tasks without an incident (direct continuity invocations, DR test scheduling) keep what the model gave them.
  */
 @Component
@@ -37,6 +37,7 @@ public class IncidentTaskListener implements TaskListener {
     }
 
     private static void label(DelegateTask task, Incident incident) {
+        TaskCardVariables.INCIDENT.setLocal(task, incident.getId());
         TaskCardVariables.INCIDENT_TITLE.setLocal(task, incident.getTitle());
         if (incident.getPriority() != null) {
             task.setPriority(taskPriority(incident.getPriority()));

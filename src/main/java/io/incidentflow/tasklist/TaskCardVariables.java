@@ -9,9 +9,14 @@ import io.incidentflow.engine.ProcessVariable;
  * Tasklist card shows which incident it belongs to, whatever tier's process it comes from: Tier 3 instances
  * carry only the incident id, not its title or priority. No form asks for them, so the process state guard
  * treats them as control variables nobody writes.
+ *
+ * <p>The incident id is copied too: a candidate group may read its task's own variables, but not those of the
+ * process instance (only Cockpit readers may), so a process variable stays blank on a service-desk agent's card.
  */
 public final class TaskCardVariables {
 
+    /** The incident id on the task itself; {@code incidentId} of the process is not readable by the task's group. */
+    public static final ProcessVariable<String> INCIDENT = stringVariable("incident");
     public static final ProcessVariable<String> INCIDENT_TITLE = stringVariable("incidentTitle");
     /** The incident priority as people say it, e.g. "P1" (the task priority itself is a number). */
     public static final ProcessVariable<String> INCIDENT_PRIORITY = stringVariable("incidentPriority");

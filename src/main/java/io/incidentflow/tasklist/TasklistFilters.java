@@ -5,7 +5,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import io.incidentflow.catalog.ResolverGroupDeclared;
-import io.incidentflow.incident.process.IncidentVariables;
 import io.incidentflow.security.Roles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +49,7 @@ public class TasklistFilters implements ApplicationRunner {
 
     /** What each card shows besides the task name, in the filter property Tasklist reads ({@code variables}). */
     static final List<Map<String, String>> CARD_VARIABLES = List.of(
-            Map.of("name", IncidentVariables.INCIDENT_ID.name(), "label", "Incident"),
+            Map.of("name", TaskCardVariables.INCIDENT.name(), "label", "Incident"),
             Map.of("name", TaskCardVariables.INCIDENT_TITLE.name(), "label", "Title"),
             Map.of("name", TaskCardVariables.INCIDENT_PRIORITY.name(), "label", "Priority"));
 

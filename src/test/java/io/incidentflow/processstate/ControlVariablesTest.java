@@ -13,7 +13,7 @@ class ControlVariablesTest {
     void variablesNoFormAsksForAreControlVariables() {
         assertThat(control.names()).contains("resolverGroup", "priority", "responseDueAt", "resolutionDueAt",
                 "timeBoxEndsAt", "invocationId", "pageGroup", "ackTimeout", "serviceIds", "majorOutcome",
-                "incidentTitle", "incidentPriority");
+                "incident", "incidentTitle", "incidentPriority");
     }
 
     @Test

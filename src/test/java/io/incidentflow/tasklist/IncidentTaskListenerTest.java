@@ -62,8 +62,8 @@ class IncidentTaskListenerTest {
         assertThat(diagnosis.getPriority()).isEqualTo(100);
         // The model sets camunda:dueDate="${resolutionDueAt}" here: a process owner's due date wins.
         assertThat(diagnosis.getDueDate()).isEqualTo(resolutionDueAt(incident));
-        assertThat(tasks.getVariablesLocal(diagnosis.getId())).containsEntry("incidentTitle", incident.getTitle())
-                .containsEntry("incidentPriority", "P1");
+        assertThat(tasks.getVariablesLocal(diagnosis.getId())).containsEntry("incident", incident.getId())
+                .containsEntry("incidentTitle", incident.getTitle()).containsEntry("incidentPriority", "P1");
     }
 
     @Test
@@ -100,7 +100,7 @@ class IncidentTaskListenerTest {
         Task approval = continuity.task(invocationId, ContinuityModel.TASK_APPROVE_INVOCATION);
 
         assertThat(approval.getPriority()).isEqualTo(50);
-        assertThat(tasks.getVariablesLocal(approval.getId())).doesNotContainKeys("incidentTitle", "incidentPriority");
+        assertThat(tasks.getVariablesLocal(approval.getId())).doesNotContainKeys("incident", "incidentTitle", "incidentPriority");
     }
 
     // --- the due-date table, rule by rule, on a real task's variables ---------------------------------
