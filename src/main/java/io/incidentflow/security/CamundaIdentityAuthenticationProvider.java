@@ -11,6 +11,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checks user id and password against the Camunda {@link IdentityService} (so the same users as in
@@ -24,9 +26,12 @@ import org.springframework.stereotype.Component;
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final TransactionTemplate transaction;
 
-    public CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    public CamundaIdentityAuthenticationProvider(IdentityService identityService,
+                                                 PlatformTransactionManager transactionManager) {
         this.identityService = identityService;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     @Override
@@ -34,13 +39,20 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? null : credentials.toString();
-        if (userId == null || userId.isBlank() || password == null || password.isEmpty()
-                || !identityService.checkPassword(userId, password)) {
+        if (userId == null || userId.isBlank() || password == null || password.isEmpty()) {
             throw new BadCredentialsException("Wrong user id or password");
         }
-        List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(group -> (GrantedAuthority) new SimpleGrantedAuthority(Roles.authority(group.getId())))
-                .toList();
+        // Every API request logs in: one transaction for the check and the groups instead of one per engine call
+        // (each took a pooled connection and committed on its own). A failed check returns, not throws, so the
+        // engine's record of the failed attempt is committed too.
+        List<GrantedAuthority> authorities = transaction.execute(status -> identityService.checkPassword(userId, password)
+                ? identityService.createGroupQuery().groupMember(userId).list().stream()
+                        .map(group -> (GrantedAuthority) new SimpleGrantedAuthority(Roles.authority(group.getId())))
+                        .toList()
+                : null);
+        if (authorities == null) {
+            throw new BadCredentialsException("Wrong user id or password");
+        }
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 

@@ -8,20 +8,30 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.incidentflow.engine.ParsedFeelCache;
+
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 
 /** Parses and evaluates the DMN files under {@code processes/} with a plain DMN engine (no Spring, no process engine). */
 public final class DmnTestSupport {
 
-    private static final DmnEngine ENGINE =
-            DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    /** With the app's FEEL engine (parses each expression once), so these tests also check that it decides alike. */
+    private static final DmnEngine ENGINE = engine();
 
     private DmnTestSupport() {
+    }
+
+    private static DmnEngine engine() {
+        DefaultDmnEngineConfiguration configuration =
+                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        configuration.setFeelEngineFactory(ParsedFeelCache.factoryFor(configuration));
+        return configuration.buildEngine();
     }
 
     static Path processFile(String fileName) {
