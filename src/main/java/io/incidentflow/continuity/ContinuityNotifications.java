@@ -2,8 +2,8 @@ package io.incidentflow.continuity;
 
 import io.incidentflow.notify.Audience;
 import io.incidentflow.notify.NotificationEvent;
-import io.incidentflow.notify.NotificationService;
-import io.incidentflow.notify.Recipients;
+import io.incidentflow.notify.delivery.NotificationService;
+import io.incidentflow.notify.delivery.Recipients;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,12 @@
 package io.incidentflow.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.metaAnnotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -10,6 +14,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponseException;
 
 /** The structure the code keeps: one rule per field, each saying why. */
@@ -23,6 +28,12 @@ class ArchitectureTest {
             .or(resideInAPackage(WEB).and(assignableTo(Throwable.class)))
             .as("web exception types");
 
+    /** @RestController is meta-annotated with @Controller, so this finds both (but not the annotation types). */
+    private static final DescribedPredicate<JavaClass> CONTROLLERS = metaAnnotatedWith(Controller.class)
+            .<JavaClass>forSubtype()
+            .and(not(describe("annotations", JavaClass::isAnnotation)))
+            .as("controllers");
+
     @ArchTest
     static final ArchRule webExceptionsStayInWeb = noClasses()
             .that().resideOutsideOfPackage(WEB)
@@ -30,4 +41,17 @@ class ArchitectureTest {
             .because("services, delegates and controllers refuse with the domain's exceptions (common.DomainException) "
                     + "and only web.ApiExceptionHandler turns them into HTTP answers, so every error has one format "
                     + "and the domain runs the same inside the engine as behind the API");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("io.incidentflow.(**)")
+            .should().beFreeOfCycles()
+            .because("every package, sub-packages included (incident and incident.process are two), can then be read, "
+                    + "tested and changed from the bottom up; a lower package that must tell a higher one something "
+                    + "publishes an event or declares a small port (interface) that the higher one implements");
+
+    @ArchTest
+    static final ArchRule controllersAreLeaves = noClasses()
+            .should().dependOnClassesThat(CONTROLLERS)
+            .because("a controller is the HTTP edge of a feature: what it does for a request lives in a service that "
+                    + "others call, so nothing breaks when an endpoint moves or changes");
 }

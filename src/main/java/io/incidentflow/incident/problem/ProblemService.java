@@ -2,6 +2,7 @@ package io.incidentflow.incident.problem;
 
 import static io.incidentflow.incident.problem.ProblemVariables.*;
 
+import io.incidentflow.common.NotFoundException;
 import io.incidentflow.engine.BusinessKeys;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.engine.ProcessAdapter;
@@ -9,9 +10,8 @@ import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentProperties;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.notify.NotificationEvent;
-import io.incidentflow.notify.NotificationService;
-import io.incidentflow.notify.Recipients;
-import io.incidentflow.common.NotFoundException;
+import io.incidentflow.notify.delivery.NotificationService;
+import io.incidentflow.notify.delivery.Recipients;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

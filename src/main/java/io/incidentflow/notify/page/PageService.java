@@ -3,16 +3,16 @@ package io.incidentflow.notify.page;
 import static io.incidentflow.notify.page.PageModel.*;
 
 import io.incidentflow.common.Coded;
+import io.incidentflow.common.NotFoundException;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.notify.Notification;
 import io.incidentflow.notify.NotificationEvent;
 import io.incidentflow.notify.NotificationRepository;
-import io.incidentflow.notify.NotificationService;
 import io.incidentflow.notify.NotifyProperties;
+import io.incidentflow.notify.delivery.NotificationService;
 import io.incidentflow.notify.oncall.OnCallService;
 import io.incidentflow.notify.oncall.Person;
 import io.incidentflow.security.CurrentUser;
-import io.incidentflow.common.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
