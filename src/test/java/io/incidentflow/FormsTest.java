@@ -56,7 +56,7 @@ class FormsTest {
       Map.entry("incident-diagnosis", Set.of("diagnosisOutcome", "resolutionType", "resolutionNotes")),
       Map.entry("incident-await-caller", Set.of("callerResponse")),
       Map.entry("incident-functional-escalation",
-          Set.of("escalationOutcome", "vendorReference", "resolutionType", "resolutionNotes")),
+          Set.of("escalationOutcome", "vendorReference", "handOverGroup", "resolutionType", "resolutionNotes")),
       Map.entry("incident-await-vendor", Set.of("vendorOutcome")),
       Map.entry("incident-confirm-restoration", Set.of("callerAnswer")),
       Map.entry("incident-review", Set.of("reviewCause", "reviewActions")),
@@ -67,12 +67,12 @@ class FormsTest {
       Map.entry("major-experiment", Set.of("experimentOutcome", "experimentFindings")),
       Map.entry("major-stakeholder-update", Set.of("updateTechnicalStaff", "updateBusiness", "updateKeyCustomers", "updateImpactedUsers")),
       Map.entry("major-confirm-recovery", Set.of("recoveryConfirmed", "resolutionType", "resolutionNotes")),
-      Map.entry("major-continuity-decision", Set.of("continuityDecision", "timeBoxExtensionHours")),
+      Map.entry("major-continuity-decision", Set.of("continuityDecision", "timeBoxExtensionHours", "continuityServices")),
       Map.entry("major-post-mortem", Set.of("reviewCause", "reviewActions")),
       Map.entry("major-propose-hypothesis", Set.of("incidentId", "hypothesis", "experimentAction")),
       Map.entry("continuity-invoke", Set.of("affectedServices", "invocationReason")),
       Map.entry("continuity-approve-invocation", Set.of("approvalDecision")),
-      Map.entry("continuity-failover", Set.of("failoverNotes")),
+      Map.entry("continuity-failover", Set.of("failoverNotes", "failoverOutcome", "abandonReason")),
       Map.entry("continuity-verify-recovery", Set.of("recoveryVerification")),
       Map.entry("continuity-communicate-restoration", Set.of("restorationMessage")),
       Map.entry("continuity-plan-failback", Set.of("failbackWindowStart")),
@@ -148,7 +148,8 @@ class FormsTest {
       Map.entry("major-experiment", Set.of("incidentId", "title", "hypothesis", "experimentAction")),
       Map.entry("major-stakeholder-update", Set.of("incidentId", "title", "serviceName")),
       Map.entry("major-confirm-recovery", Set.of("incidentId", "title", "serviceName", "recoveryReport")),
-      Map.entry("major-continuity-decision", Set.of("incidentId", "title", "priority", "serviceName", "continuityTier")),
+      Map.entry("major-continuity-decision", Set.of("incidentId", "title", "priority", "serviceName", "continuityTier",
+          "decisionDueAt")),
       Map.entry("major-post-mortem", Set.of("incidentId", "title", "priority", "resolutionNotes")),
       Map.entry("major-propose-hypothesis", Set.of()));
 
@@ -161,7 +162,7 @@ class FormsTest {
       Map.entry("incident-diagnosis/diagnosisOutcome", Set.of("resolved", "escalate", "awaitCaller")),
       Map.entry("incident-diagnosis/resolutionType", Set.of("fix", "workaround")),
       Map.entry("incident-functional-escalation/escalationOutcome",
-          Set.of("resolved", "engageVendor")),
+          Set.of("resolved", "engageVendor", "handOver")),
       Map.entry("incident-functional-escalation/resolutionType", Set.of("fix", "workaround")),
       Map.entry("incident-confirm-restoration/callerAnswer", Set.of("restored", "notFixed")),
       Map.entry("incident-confirm-restoration/resolutionType", Set.of("fix", "workaround")),
@@ -172,6 +173,7 @@ class FormsTest {
       Map.entry("major-confirm-recovery/resolutionType", Set.of("fix", "workaround")),
       Map.entry("major-continuity-decision/continuityDecision", Set.of("invoke", "extend")),
       Map.entry("continuity-approve-invocation/approvalDecision", Set.of("approve", "decline")),
+      Map.entry("continuity-failover/failoverOutcome", Set.of("done", "abandon")),
       Map.entry("continuity-verify-recovery/recoveryVerification", Set.of("verified", "failed")),
       Map.entry("continuity-verify-failback/failbackVerification", Set.of("verified", "failed")));
 
@@ -180,11 +182,14 @@ class FormsTest {
       Map.entry("incident-diagnosis/resolutionType", List.of("diagnosisOutcome", "resolved")),
       Map.entry("incident-diagnosis/resolutionNotes", List.of("diagnosisOutcome", "resolved")),
       Map.entry("incident-functional-escalation/vendorReference", List.of("escalationOutcome", "engageVendor")),
+      Map.entry("incident-functional-escalation/handOverGroup", List.of("escalationOutcome", "handOver")),
       Map.entry("incident-functional-escalation/resolutionType", List.of("escalationOutcome", "resolved")),
       Map.entry("incident-functional-escalation/resolutionNotes", List.of("escalationOutcome", "resolved")),
       Map.entry("major-confirm-recovery/resolutionType", List.of("recoveryConfirmed", "restored")),
       Map.entry("major-confirm-recovery/resolutionNotes", List.of("recoveryConfirmed", "restored")),
-      Map.entry("major-continuity-decision/timeBoxExtensionHours", List.of("continuityDecision", "extend")));
+      Map.entry("major-continuity-decision/timeBoxExtensionHours", List.of("continuityDecision", "extend")),
+      Map.entry("major-continuity-decision/continuityServices", List.of("continuityDecision", "invoke")),
+      Map.entry("continuity-failover/abandonReason", List.of("failoverOutcome", "abandon")));
 
   static final ObjectMapper MAPPER = new ObjectMapper();
 

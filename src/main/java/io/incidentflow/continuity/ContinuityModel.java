@@ -18,6 +18,15 @@ public final class ContinuityModel {
     public static final String TASK_POST_DR_REVIEW = "Task_PostDrReview";
     public static final String TASK_SCHEDULE_DR_TEST = "Task_ScheduleDrTest";
 
+    public static final String TASK_PAGE_CONTINUITY_MANAGERS = "Task_PageContinuityManagers";
+    public static final String TASK_PAGE_CRISIS_APPROVAL_OVERDUE = "Task_PageCrisisApprovalOverdue";
+    public static final String TASK_PAGE_CRISIS_TEAM = "Task_PageCrisisTeam";
+    public static final String TASK_PAGE_DR_TEAM = "Task_PageDrTeam";
+    public static final String TASK_PAGE_RESOLVER_GROUP = "Task_PageResolverGroup";
+    public static final String TASK_PAGE_CRISIS_RTO_BREACH = "Task_PageCrisisRtoBreach";
+    public static final String TASK_PAGE_CRISIS_ABANDONED = "Task_PageCrisisAbandoned";
+
+    public static final String EVENT_APPROVAL_OVERDUE = "Event_ApprovalOverdue";
     public static final String EVENT_RTO_EXCEEDED = "Event_RtoExceeded";
     public static final String EVENT_FAILBACK_WINDOW = "Event_FailbackWindow";
     public static final String EVENT_DAILY_READINESS_CHECK = "Event_DailyReadinessCheck";

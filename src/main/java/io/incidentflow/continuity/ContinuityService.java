@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +38,12 @@ public class ContinuityService {
     private final BusinessKeys keys;
     private final ProcessAdapter engine;
     private final ContinuityNotifications notifications;
+    private final ApplicationEventPublisher events;
 
     public ContinuityService(ServiceCatalog catalog, IncidentService incidents, BusinessKeys keys,
-                             ProcessAdapter engine, ContinuityNotifications notifications) {
+                             ProcessAdapter engine, ContinuityNotifications notifications,
+                             ApplicationEventPublisher events) {
+        this.events = events;
         this.catalog = catalog;
         this.incidents = incidents;
         this.keys = keys;
@@ -114,21 +118,71 @@ public class ContinuityService {
         return invocation.serviceIds().stream().map(id -> assess(id).summary()).collect(Collectors.joining("\n\n"));
     }
 
+    /** The business hears of the invocation; crisis management is paged by the process (page-responder). */
     public void approve(Invocation invocation) {
         notifications.invoked(invocation, invocation.serviceIds().stream().map(this::assess).toList());
         invocation.incident().ifPresent(id -> incidents.note(id, "CONTINUITY_APPROVED",
-                "Invocation approved; crisis and business continuity teams notified"));
+                "Invocation approved; business continuity told, crisis management paged"));
     }
 
+    /** Nobody approved or declined in time: crisis management is paged by the process. */
+    public void approvalOverdue(Invocation invocation, Instant dueAt) {
+        invocation.incident().ifPresent(id -> incidents.note(id, "CONTINUITY_APPROVAL_OVERDUE",
+                "Invocation " + invocation.id() + " not approved or declined by " + dueAt
+                        + "; crisis management paged"));
+    }
+
+    /** The incident goes back to major incident management, which hears that continuity will not restore it. */
     public void decline(Invocation invocation, String comment) {
-        invocation.incident().ifPresent(id -> incidents.declineContinuity(id, "Invocation of service continuity declined"
-                + (comment == null || comment.isBlank() ? "" : ": " + comment)));
+        String reason = "Invocation of service continuity declined"
+                + (comment == null || comment.isBlank() ? "" : ": " + comment);
+        invocation.incident().ifPresent(id -> {
+            incidents.declineContinuity(id, reason);
+            events.publishEvent(new ContinuityEndedWithoutRecovery(id, invocation.id(),
+                    ContinuityVariables.OUTCOME_DECLINED, reason));
+        });
     }
 
+    /** Crisis management is paged by the process; the service's failover goes on. */
     public void escalateRtoBreach(Invocation invocation, String serviceId, Instant dueAt) {
-        notifications.rtoExceeded(invocation, serviceId, dueAt);
         invocation.incident().ifPresent(id -> incidents.note(id, "RTO_EXCEEDED",
-                serviceId + " not recovered by " + dueAt + "; escalated to crisis management"));
+                serviceId + " not recovered by " + dueAt + "; crisis management paged"));
+    }
+
+    /** The service did not work at the recovery site after its {@code attempt}th failover. */
+    public void failoverFailed(Invocation invocation, String serviceId, int attempt, int maxAttempts, String notes) {
+        invocation.incident().ifPresent(id -> incidents.note(id, "FAILOVER_FAILED", serviceId
+                + " does not work at the recovery site (failover " + attempt + " of at most " + maxAttempts + ")"
+                + (notes == null || notes.isBlank() ? "" : ": " + notes)));
+    }
+
+    /**
+     * Every affected service works at the recovery site: the major incident takes this as its restoration time.
+     * Called once per invocation, after the last service is verified.
+     */
+    public void recoveryVerified(Invocation invocation) {
+        Instant now = EngineClock.now();
+        invocation.incident().ifPresent(id -> {
+            incidents.note(id, "CONTINUITY_RECOVERY_VERIFIED",
+                    String.join(", ", invocation.serviceIds()) + " verified at the recovery site");
+            events.publishEvent(new ContinuityRecoveryVerified(id, invocation.id(), now));
+        });
+    }
+
+    /** The failover was given up; crisis management is paged by the process, the review still takes place. */
+    public void abandon(Invocation invocation, String reason) {
+        invocation.incident().ifPresent(id -> {
+            incidents.note(id, "CONTINUITY_ABANDONED", "Failover abandoned: " + reason
+                    + "; crisis management paged");
+            events.publishEvent(new ContinuityEndedWithoutRecovery(id, invocation.id(),
+                    ContinuityVariables.OUTCOME_ABANDONED, reason));
+        });
+    }
+
+    /** The last step of every invocation that got past approval: the incident is no longer in Tier 3. */
+    public void end(Invocation invocation, String outcome) {
+        invocation.incident().ifPresent(id -> incidents.leaveContinuity(id, "Service continuity " + invocation.id()
+                + " ended (" + outcome + ")"));
     }
 
     public void announceRestoration(Invocation invocation, String message) {

@@ -1,6 +1,8 @@
 package io.incidentflow.continuity;
 
+import static io.incidentflow.engine.ProcessVariable.booleanVariable;
 import static io.incidentflow.engine.ProcessVariable.dateVariable;
+import static io.incidentflow.engine.ProcessVariable.numberVariable;
 import static io.incidentflow.engine.ProcessVariable.stringListVariable;
 import static io.incidentflow.engine.ProcessVariable.stringVariable;
 
@@ -21,7 +23,7 @@ public final class ContinuityVariables {
     /** Ids of the affected catalog services. */
     public static final ProcessVariable<List<String>> SERVICE_IDS = stringListVariable("serviceIds");
     public static final ProcessVariable<String> INVOCATION_REASON = stringVariable("invocationReason");
-    /** Output: {@link #OUTCOME_DECLINED} or {@link #OUTCOME_COMPLETED}. */
+    /** Output: {@link #OUTCOME_DECLINED}, {@link #OUTCOME_ABANDONED} or {@link #OUTCOME_COMPLETED}. */
     public static final ProcessVariable<String> CONTINUITY_OUTCOME = stringVariable("continuityOutcome");
     public static final String OUTCOME_DECLINED = "declined";
     public static final String OUTCOME_COMPLETED = "completed";
@@ -45,6 +47,12 @@ public final class ContinuityVariables {
     public static final ProcessVariable<String> RECOVERY_ASSESSMENT = stringVariable("recoveryAssessment");
     public static final ProcessVariable<String> APPROVAL_DECISION = stringVariable("approvalDecision");
     public static final ProcessVariable<String> APPROVAL_COMMENT = stringVariable("approvalComment");
+    /** When the approval is overdue and crisis management is paged; Tasklist shows it as the task's due date. */
+    public static final ProcessVariable<Date> APPROVAL_DUE_AT = dateVariable("approvalDueAt");
+    /** The Camunda group paged for crisis management (incidentflow.continuity.crisis-team). */
+    public static final ProcessVariable<String> CRISIS_GROUP = stringVariable("crisisGroup");
+    /** Why the failover was given up: the DR team's words, or the failed attempts. */
+    public static final ProcessVariable<String> ABANDON_REASON = stringVariable("abandonReason");
 
     // One affected service (local to its instance of "Recover service")
     public static final ProcessVariable<String> SERVICE_ID = stringVariable("serviceId");
@@ -52,6 +60,15 @@ public final class ContinuityVariables {
     public static final ProcessVariable<String> RESOLVER_GROUP = stringVariable("resolverGroup");
     public static final ProcessVariable<String> RECOVERY_PLAN = stringVariable("recoveryPlan");
     public static final ProcessVariable<Date> RTO_DUE_AT = dateVariable("rtoDueAt");
+    /** The DR team's answer on the failover form: {@link #FAILOVER_DONE} or {@link #FAILOVER_ABANDON}. */
+    public static final ProcessVariable<String> FAILOVER_OUTCOME = stringVariable("failoverOutcome");
+    public static final String FAILOVER_DONE = "done";
+    public static final String FAILOVER_ABANDON = "abandon";
+    public static final ProcessVariable<String> VERIFICATION_NOTES = stringVariable("verificationNotes");
+    /** How often the service was found not working at the recovery site. */
+    public static final ProcessVariable<Number> FAILED_FAILOVERS = numberVariable("failedFailovers");
+    /** False once the failed failovers reach incidentflow.continuity.max-failed-failovers. */
+    public static final ProcessVariable<Boolean> FAILOVER_ATTEMPTS_LEFT = booleanVariable("failoverAttemptsLeft");
 
     // Restoration, failback and review
     public static final ProcessVariable<String> RESTORATION_MESSAGE = stringVariable("restorationMessage");

@@ -2,6 +2,8 @@ package io.incidentflow.continuity;
 
 import static io.incidentflow.continuity.ContinuityVariables.*;
 
+import io.incidentflow.engine.EngineClock;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,14 +12,17 @@ import org.springframework.stereotype.Component;
 /**
  * Step "Register invocation": checks the caller's input; a Tasklist start gets its id (business key) here.
  * The Tasklist start form names the services as text, a caller (API, Tier 2) as the list {@code serviceIds}.
+ * A direct invocation is decided when it starts, so its RTO counts from now; Tier 2 passes its decision time.
  */
 @Component
 public class RegisterInvocationDelegate implements JavaDelegate {
 
     private final ContinuityService continuity;
+    private final ContinuityProperties properties;
 
-    public RegisterInvocationDelegate(ContinuityService continuity) {
+    public RegisterInvocationDelegate(ContinuityService continuity, ContinuityProperties properties) {
         this.continuity = continuity;
+        this.properties = properties;
     }
 
     @Override
@@ -30,5 +35,9 @@ public class RegisterInvocationDelegate implements JavaDelegate {
         INVOCATION_ID.set(execution, invocation.id());
         SERVICE_IDS.set(execution, invocation.serviceIds());
         execution.setProcessBusinessKey(invocation.id());
+        if (INVOCATION_DECIDED_AT.find(execution).isEmpty()) {
+            INVOCATION_DECIDED_AT.set(execution, Date.from(EngineClock.now()));
+        }
+        CRISIS_GROUP.set(execution, properties.crisisTeam());
     }
 }

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Step "Update DR plans in the catalog": the post-DR review's date and lessons go to each affected service. */
+/**
+ * Step "Update DR plans in the catalog", the last one: the post-DR review's date and lessons go to each affected
+ * service and the incident leaves Tier 3. The outcome is "completed" unless the failover was abandoned.
+ */
 @Component
 public class UpdateDrPlansDelegate implements JavaDelegate {
 
@@ -18,7 +21,10 @@ public class UpdateDrPlansDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        continuity.recordReview(invocation(execution), LESSONS_LEARNED.find(execution).orElse(null));
-        CONTINUITY_OUTCOME.set(execution, OUTCOME_COMPLETED);
+        Invocation invocation = invocation(execution);
+        continuity.recordReview(invocation, LESSONS_LEARNED.find(execution).orElse(null));
+        String outcome = CONTINUITY_OUTCOME.find(execution).orElse(OUTCOME_COMPLETED);
+        continuity.end(invocation, outcome);
+        CONTINUITY_OUTCOME.set(execution, outcome);
     }
 }

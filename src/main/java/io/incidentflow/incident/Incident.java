@@ -263,7 +263,7 @@ public class Incident {
         touch(now);
     }
 
-    /** Service continuity was not invoked after all: major incident management goes on. */
+    /** Service continuity was declined, or has ended: major incident management owns the incident again. */
     void returnToMajor(Instant now) {
         tier = IncidentTier.MAJOR;
         touch(now);

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -136,26 +137,50 @@ public class IncidentService {
         }
     }
 
+    /** Records that the clock's target is running out; the model pages the accountable group's lead. */
     public void warn(String id, SlaClock clock) {
         Incident incident = get(id);
         if (!incident.warn(clock, EngineClock.now())) {
             return;
         }
-        String group = groupAccountableFor(incident, clock);
-        record(incident, "SLA_WARNING", clock.code() + " target " + percent() + "% used; lead of " + group + " warned",
-                clock);
-        Map<String, Object> variables = slaVariables(incident, clock);
-        variables.put("percentUsed", percent());
-        notifications.send(id, Recipients.leadOf(group), NotificationEvent.SLA_WARNING, variables);
+        record(incident, "SLA_WARNING", clock.code() + " target " + percent() + "% used; lead of "
+                + groupAccountableFor(incident, clock) + " paged", clock);
     }
 
+    /** Records that the clock's target was missed; the model pages the accountable group's lead. */
     public void recordBreach(String id, SlaClock clock) {
         Incident incident = get(id);
         incident.breach(clock, EngineClock.now());
         record(incident, "SLA_BREACHED", clock.code() + " target breached (was due " + dueAt(incident, clock) + ")",
                 clock);
-        notifications.send(id, Recipients.leadOf(groupAccountableFor(incident, clock)), NotificationEvent.SLA_BREACH,
-                slaVariables(incident, clock));
+    }
+
+    /**
+     * Hands the functional escalation over to another resolver group of the catalog or a level-3 group
+     * ({@code incidentflow.incident.level-three-groups}); the SLA clocks keep running.
+     *
+     * @return the group, now the incident's resolver group
+     * @throws InvalidInputException naming {@code handOverGroup} when the group is unknown or already has it
+     */
+    public String handOver(String id, String group) {
+        Incident incident = get(id);
+        if (group == null || group.isBlank()) {
+            throw handOverRefused("is required: the group taking the incident over");
+        }
+        if (group.equals(incident.getResolverGroup())) {
+            throw handOverRefused("'" + group + "' already has the incident");
+        }
+        Set<String> groups = new TreeSet<>(properties.levelThreeGroups());
+        catalog.all().forEach(service -> groups.add(service.getResolverGroup()));
+        if (!groups.contains(group)) {
+            throw handOverRefused("'" + group + "' is neither a resolver group of the catalog nor a level-3 group (one of "
+                    + groups + ")");
+        }
+        String from = incident.getResolverGroup();
+        incident.assignTo(group, EngineClock.now());
+        record(incident, "HANDED_OVER", "Handed over from " + from + " to " + group + " by " + actor.id()
+                + "; SLA clocks keep running");
+        return group;
     }
 
     /**
@@ -271,6 +296,16 @@ public class IncidentService {
         record(incident, "CONTINUITY_DECLINED", reason);
     }
 
+    /**
+     * Service continuity invoked for the incident has ended (after its review, or abandoned and reviewed): the
+     * incident is a major incident again. Until then its tier CONTINUITY shows the running invocation.
+     */
+    public void leaveContinuity(String id, String reason) {
+        Incident incident = get(id);
+        incident.returnToMajor(EngineClock.now());
+        record(incident, "CONTINUITY_ENDED", reason);
+    }
+
     /** Appends a line to the incident's timeline, e.g. from a process step of another feature. */
     public void note(String id, String type, String detail) {
         record(get(id), type, detail);
@@ -294,9 +329,10 @@ public class IncidentService {
     }
 
     /** Who was paged, and who acknowledged, is part of what happened to the incident. */
+    /** Pages of a direct service continuity invocation (DR-000001) belong to no incident and have no timeline. */
     @EventListener
     public void onPage(PageRecorded page) {
-        note(page.incidentId(), page.type(), page.detail());
+        incidents.findById(page.incidentId()).ifPresent(incident -> record(incident, page.type(), page.detail()));
     }
 
     @Transactional(readOnly = true)
@@ -321,15 +357,8 @@ public class IncidentService {
         return timeline.findByIncidentIdOrderByOccurredAtAscIdAsc(id);
     }
 
-    /** What the lead of the accountable group reads in a warning or breach of the clock's target. */
-    private static Map<String, Object> slaVariables(Incident incident, SlaClock clock) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("summary", incident.getTitle());
-        variables.put("priority", incident.getPriority());
-        variables.put("clock", clock.code());
-        variables.put("dueAt", dueAt(incident, clock));
-        variables.put("service", incident.getServiceId());
-        return variables;
+    private static InvalidInputException handOverRefused(String problem) {
+        return new InvalidInputException(List.of(new FieldProblem("handOverGroup", problem)));
     }
 
     private String groupAccountableFor(Incident incident, SlaClock clock) {

@@ -9,11 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * How monitoring events become incidents ({@code incidentflow.ingest} in application.yaml; process
- * owners edit it there or override single values with environment variables).
+ * How monitoring events become incidents ({@code incidentflow.ingest} in application.yaml, which holds every
+ * default; process owners edit it there or override single values with environment variables). A value
+ * that is missing or out of range stops the start with a message naming the setting.
  *
  * @param maxBodyBytes          largest accepted request body (PagerDuty documents 512 KB)
  * @param severityLabel         Alertmanager label holding the severity (PagerDuty: {@code payload.severity})
@@ -37,57 +46,46 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pruneBatchSize        events deleted per transaction when pruning
  */
 @ConfigurationProperties("incidentflow.ingest")
+@Validated
 public record IngestProperties(
-        Integer maxBodyBytes,
-        String severityLabel,
-        String serviceLabel,
-        String impactLabel,
-        String urgencyLabel,
-        String categoryLabel,
-        Category defaultCategory,
-        String defaultSeverity,
+        @NotNull @Positive Integer maxBodyBytes,
+        @NotBlank String severityLabel,
+        @NotBlank String serviceLabel,
+        @NotBlank String impactLabel,
+        @NotBlank String urgencyLabel,
+        @NotBlank String categoryLabel,
+        @NotNull Category defaultCategory,
+        @NotBlank String defaultSeverity,
         Map<String, String> severityAliases,
-        Map<String, Rating> severities,
-        Map<String, Map<String, Rating>> criticalityOverrides,
-        Integer retryAttempts,
-        RateLimit rateLimit,
-        Duration payloadRetention,
-        Integer pruneBatchSize) {
+        @NotEmpty Map<String, @Valid Rating> severities,
+        Map<String, Map<String, @Valid Rating>> criticalityOverrides,
+        @NotNull @Positive Integer retryAttempts,
+        @NotNull @Valid RateLimit rateLimit,
+        @NotNull @DurationMin(nanos = 0, inclusive = false) Duration payloadRetention,
+        @NotNull @Positive Integer pruneBatchSize) {
 
     public static final String[] SEVERITIES = {"critical", "error", "warning", "info"};
 
+    /** Single values are checked by their annotations; here what depends on several, once they are there. */
     public IngestProperties {
-        maxBodyBytes = maxBodyBytes == null ? 512 * 1024 : maxBodyBytes;
-        severityLabel = severityLabel == null ? "severity" : severityLabel;
-        serviceLabel = serviceLabel == null ? "service" : serviceLabel;
-        impactLabel = impactLabel == null ? "impact" : impactLabel;
-        urgencyLabel = urgencyLabel == null ? "urgency" : urgencyLabel;
-        categoryLabel = categoryLabel == null ? "category" : categoryLabel;
-        defaultCategory = defaultCategory == null ? Category.SOFTWARE : defaultCategory;
-        defaultSeverity = defaultSeverity == null ? "warning" : defaultSeverity.toLowerCase(Locale.ROOT);
-        severityAliases = lowerKeys(severityAliases == null ? Map.of() : severityAliases);
-        severities = lowerKeys(severities == null || severities.isEmpty() ? defaultSeverities() : severities);
-        criticalityOverrides = criticalityOverrides == null
-                ? Map.of("mission-critical", Map.of("critical", new Rating(Level.HIGH, Level.HIGH)))
-                : criticalityOverrides;
-        retryAttempts = retryAttempts == null ? 30 : retryAttempts;
-        rateLimit = rateLimit == null ? new RateLimit(null) : rateLimit;
-        payloadRetention = payloadRetention == null ? Duration.ofDays(30) : payloadRetention;
-        pruneBatchSize = pruneBatchSize == null ? 1000 : pruneBatchSize;
-        if (payloadRetention.isNegative() || payloadRetention.isZero()) {
-            throw new IllegalArgumentException("incidentflow.ingest.payload-retention must be positive (was "
-                    + payloadRetention + ")");
+        defaultSeverity = defaultSeverity == null ? null : defaultSeverity.toLowerCase(Locale.ROOT);
+        severityAliases = severityAliases == null ? Map.of() : lowerKeys(severityAliases);
+        severities = severities == null ? Map.of() : lowerKeys(severities);
+        criticalityOverrides = criticalityOverrides == null ? Map.of() : criticalityOverrides;
+        if (!severities.isEmpty()) { // none: reported by @NotEmpty
+            requireKnownSeverities(defaultSeverity, severityAliases, severities, criticalityOverrides);
         }
-        if (pruneBatchSize < 1) {
-            throw new IllegalArgumentException("incidentflow.ingest.prune-batch-size must be at least 1 (was "
-                    + pruneBatchSize + ")");
-        }
+    }
+
+    private static void requireKnownSeverities(String defaultSeverity, Map<String, String> severityAliases,
+                                               Map<String, Rating> severities,
+                                               Map<String, Map<String, Rating>> criticalityOverrides) {
         for (String severity : SEVERITIES) {
             if (!severities.containsKey(severity)) {
                 throw new IllegalArgumentException("incidentflow.ingest.severities needs an entry for '" + severity + "'");
             }
         }
-        if (!severities.containsKey(defaultSeverity)) {
+        if (defaultSeverity != null && !severities.containsKey(defaultSeverity)) {
             throw new IllegalArgumentException("incidentflow.ingest.default-severity '" + defaultSeverity
                     + "' is not one of incidentflow.ingest.severities");
         }
@@ -113,37 +111,15 @@ public record IngestProperties(
     }
 
     /** Impact and urgency given to an incident. */
-    public record Rating(Level impact, Level urgency) {
-        public Rating {
-            if (impact == null || urgency == null) {
-                throw new IllegalArgumentException("incidentflow.ingest: every rating needs impact and urgency");
-            }
-        }
+    public record Rating(@NotNull Level impact, @NotNull Level urgency) {
     }
 
     /**
      * Per-key rate limit, a token bucket per key on each node.
      *
-     * @param eventsPerMinute events a key may send per minute, at most that many at once; 0: no limit.
-     *                        Default 120, PagerDuty's Events API v2 limit per integration key.
+     * @param eventsPerMinute events a key may send per minute, at most that many at once; 0: no limit
      */
-    public record RateLimit(Integer eventsPerMinute) {
-        public RateLimit {
-            eventsPerMinute = eventsPerMinute == null ? 120 : eventsPerMinute;
-            if (eventsPerMinute < 0) {
-                throw new IllegalArgumentException("incidentflow.ingest.rate-limit.events-per-minute must not be"
-                        + " negative (was " + eventsPerMinute + "; 0 turns the limit off)");
-            }
-        }
-    }
-
-    private static Map<String, Rating> defaultSeverities() {
-        Map<String, Rating> map = new LinkedHashMap<>();
-        map.put("critical", new Rating(Level.MEDIUM, Level.HIGH));
-        map.put("error", new Rating(Level.MEDIUM, Level.MEDIUM));
-        map.put("warning", new Rating(Level.LOW, Level.MEDIUM));
-        map.put("info", new Rating(Level.LOW, Level.LOW));
-        return map;
+    public record RateLimit(@NotNull @PositiveOrZero Integer eventsPerMinute) {
     }
 
     private static <V> Map<String, V> lowerKeys(Map<String, V> map) {

@@ -7,19 +7,21 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Step "Draft stakeholder update": one text per audience, local to this update so that updates never mix. */
+/** Step "Draft stakeholder update": one text per audience from the drafts process owners edit, local to this update so that updates never mix. */
 @Component
 public class DraftStakeholderUpdateDelegate implements JavaDelegate {
 
     private final MajorIncidentService majorIncidents;
+    private final StakeholderUpdateDrafts drafts;
 
-    public DraftStakeholderUpdateDelegate(MajorIncidentService majorIncidents) {
+    public DraftStakeholderUpdateDelegate(MajorIncidentService majorIncidents, StakeholderUpdateDrafts drafts) {
         this.majorIncidents = majorIncidents;
+        this.drafts = drafts;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        majorIncidents.draftUpdate(INCIDENT_ID.get(execution))
+        drafts.draft(majorIncidents.draftFacts(INCIDENT_ID.get(execution)))
                 .forEach((audience, draft) -> UPDATE_TEXTS.get(audience).setLocal(execution, draft));
     }
 }

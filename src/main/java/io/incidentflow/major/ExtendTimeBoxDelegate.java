@@ -23,8 +23,5 @@ public class ExtendTimeBoxDelegate implements JavaDelegate {
         Instant endsAt = majorIncidents.extendTimeBox(INCIDENT_ID.get(execution),
                 TIME_BOX_EXTENSION_HOURS.find(execution).orElse(null));
         TIME_BOX_ENDS_AT.set(execution, Date.from(endsAt));
-        // the next decision starts from an empty form, not from this one
-        execution.removeVariable(CONTINUITY_DECISION.name());
-        execution.removeVariable(TIME_BOX_EXTENSION_HOURS.name());
     }
 }

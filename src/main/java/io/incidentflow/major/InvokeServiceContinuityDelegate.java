@@ -1,16 +1,16 @@
 package io.incidentflow.major;
 
 import static io.incidentflow.incident.process.IncidentVariables.INCIDENT_ID;
-import static io.incidentflow.incident.process.IncidentVariables.SERVICE_ID;
+import static io.incidentflow.major.MajorIncidentVariables.*;
 
-import io.incidentflow.continuity.ContinuityVariables;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Step "Invoke service continuity": the incident's service and the reason, as the continuity process takes them. */
+/**
+ * Step "Invoke service continuity": starts service continuity for the services the continuity manager chose, as
+ * an instance of its own; the case then waits for what it reports.
+ */
 @Component
 public class InvokeServiceContinuityDelegate implements JavaDelegate {
 
@@ -22,8 +22,6 @@ public class InvokeServiceContinuityDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        // a mutable list: the engine stores it as JSON and must read it back
-        ContinuityVariables.SERVICE_IDS.set(execution, new ArrayList<>(List.of(SERVICE_ID.get(execution))));
-        ContinuityVariables.INVOCATION_REASON.set(execution, majorIncidents.continuityReason(INCIDENT_ID.get(execution)));
+        majorIncidents.invokeContinuity(INCIDENT_ID.get(execution), CONTINUITY_SERVICES.find(execution).orElse(null));
     }
 }

@@ -6,7 +6,9 @@ import io.incidentflow.notify.Audience;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param triageTimeBox      how long the triage team has to decide; undecided → activated
@@ -14,15 +16,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timeBox            how long a major incident may run, per continuity tier of the service,
  *                           before a continuity manager must decide on invoking service continuity
  * @param maxExtensionHours  the longest a continuity manager may extend the time box at once
+ * @param continuityDecisionTime how long the continuity managers have for the decision once the time box
+ *                           expired; overdue, crisis management is paged
  * @param technicalBridge    where responders meet (conference bridge, chat room)
  * @param businessBridge     where business stakeholders are briefed
  * @param serviceBridges     bridges of a catalog service (by service id) that has its own; either may be
  *                           left out, the general one is used for it
  */
 @ConfigurationProperties("incidentflow.major")
+@Validated
 public record MajorIncidentProperties(Duration triageTimeBox, Map<Priority, Duration> updateCadence,
                                       Map<ContinuityTier, Duration> timeBox, int maxExtensionHours,
-                                      String technicalBridge, String businessBridge,
+                                      Duration continuityDecisionTime,
+                                      @NotBlank String technicalBridge, @NotBlank String businessBridge,
                                       Map<String, ServiceBridges> serviceBridges) {
 
     /** A service's own bridges; null: the general one. */
@@ -38,6 +44,7 @@ public record MajorIncidentProperties(Duration triageTimeBox, Map<Priority, Dura
         for (ContinuityTier tier : EnumSet.allOf(ContinuityTier.class)) {
             requirePositive("time-box." + tier.code(), timeBox.get(tier));
         }
+        requirePositive("continuity-decision-time", continuityDecisionTime);
         if (maxExtensionHours < 1) {
             throw new IllegalArgumentException("incidentflow.major.max-extension-hours must be at least 1");
         }

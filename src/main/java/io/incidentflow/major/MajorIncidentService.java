@@ -1,14 +1,19 @@
 package io.incidentflow.major;
 
-import io.incidentflow.notify.Audience;
-
 import static io.incidentflow.major.MajorIncidentVariables.*;
 
 import io.incidentflow.catalog.BusinessService;
 import io.incidentflow.catalog.ServiceCatalog;
 import io.incidentflow.common.ConflictException;
+import io.incidentflow.common.FieldProblem;
 import io.incidentflow.common.InvalidInputException;
 import io.incidentflow.common.NotFoundException;
+import io.incidentflow.continuity.ContinuityEndedWithoutRecovery;
+import io.incidentflow.continuity.ContinuityModel;
+import io.incidentflow.continuity.ContinuityProperties;
+import io.incidentflow.continuity.ContinuityRecoveryVerified;
+import io.incidentflow.continuity.ContinuityService;
+import io.incidentflow.continuity.ContinuityVariables;
 import io.incidentflow.engine.CurrentActor;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.engine.ProcessAdapter;
@@ -19,6 +24,7 @@ import io.incidentflow.incident.MonitoringRecoveryReported;
 import io.incidentflow.incident.ResolutionType;
 import io.incidentflow.incident.process.IncidentModel;
 import io.incidentflow.incident.process.IncidentVariables;
+import io.incidentflow.notify.Audience;
 import io.incidentflow.notify.NotificationEvent;
 import io.incidentflow.notify.delivery.NotificationService;
 import io.incidentflow.notify.delivery.Recipients;
@@ -27,7 +33,7 @@ import io.incidentflow.security.Roles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +59,16 @@ public class MajorIncidentService {
     private final StakeholderUpdateRepository updates;
     private final CurrentActor actor;
     private final IdentityService identity;
+    private final ContinuityProperties continuityProperties;
+    private final ContinuityService continuity;
 
     public MajorIncidentService(IncidentService incidents, ServiceCatalog catalog, ProcessAdapter engine,
                                 NotificationService notifications, MajorIncidentProperties properties,
                                 ExperimentRepository experiments, StakeholderUpdateRepository updates,
-                                CurrentActor actor, IdentityService identity) {
+                                CurrentActor actor, IdentityService identity,
+                                ContinuityProperties continuityProperties, ContinuityService continuity) {
+        this.continuityProperties = continuityProperties;
+        this.continuity = continuity;
         this.incidents = incidents;
         this.catalog = catalog;
         this.engine = engine;
@@ -172,23 +183,13 @@ public class MajorIncidentService {
         return experiments.findByIncidentIdOrderByIdAsc(incidentId);
     }
 
-    /** A first wording per audience, for the communications lead to edit. */
+    /** What the first wording of an update may say ({@link StakeholderUpdateDrafts}), for the communications lead to edit. */
     @Transactional(readOnly = true)
-    public Map<Audience, String> draftUpdate(String incidentId) {
+    public StakeholderUpdateDrafts.Facts draftFacts(String incidentId) {
         Incident incident = incidents.get(incidentId);
-        String service = service(incident).getName();
-        String next = "Next update within " + properties.updateCadence().get(incident.getPriority()) + ".";
-        Map<Audience, String> drafts = new EnumMap<>(Audience.class);
-        drafts.put(Audience.TECHNICAL, "[" + incidentId + "] " + incident.getTitle() + " (" + service + "). "
-                + "Experiments so far: " + experiments.findByIncidentIdOrderByIdAsc(incidentId).size()
-                + ". Technical bridge: " + properties.technicalBridge() + ". " + next);
-        drafts.put(Audience.BUSINESS, service + " is disrupted. The major incident team is restoring it. Business bridge: "
-                + properties.businessBridge() + ". " + next);
-        drafts.put(Audience.KEY_CUSTOMERS, "We are experiencing a disruption of " + service
-                + ". Our teams are working on it with the highest priority. " + next);
-        drafts.put(Audience.IMPACTED_USERS, service + " is currently disrupted. We are working to restore it;"
-                + " there is no need to report it to the service desk. " + next);
-        return drafts;
+        return new StakeholderUpdateDrafts.Facts(incidentId, incident.getTitle(), service(incident).getName(),
+                experiments.findByIncidentIdOrderByIdAsc(incidentId).size(), properties.technicalBridge(),
+                properties.businessBridge(), properties.updateCadence().get(incident.getPriority()));
     }
 
     /** Keeps each audience's text (the status page shows the impacted users' one) and sends it. */
@@ -236,12 +237,80 @@ public class MajorIncidentService {
         return endsAt;
     }
 
-    /** Why service continuity is invoked for this incident, as the continuity process records it. */
-    @Transactional(readOnly = true)
-    public String continuityReason(String incidentId) {
+    /** The time box expired: the continuity managers are paged and must decide by the returned time. */
+    public Instant openContinuityDecision(String incidentId) {
+        Instant dueAt = EngineClock.now().plus(properties.continuityDecisionTime());
+        incidents.note(incidentId, "CONTINUITY_DECISION_OPENED", "Continuity managers paged to decide on service "
+                + "continuity by " + dueAt);
+        return dueAt;
+    }
+
+    /** Nobody decided in time: crisis management is paged. @return the crisis management group */
+    public String escalateOverdueContinuityDecision(String incidentId) {
+        String crisisTeam = continuityProperties.crisisTeam();
+        incidents.note(incidentId, "CONTINUITY_DECISION_OVERDUE", "No decision on service continuity in time; "
+                + "crisis management (" + crisisTeam + ") paged");
+        return crisisTeam;
+    }
+
+    /**
+     * Starts service continuity as an instance of its own (business key = incident id), so that nothing the
+     * major incident does later can end it. Its RTO counts from now, the decision.
+     *
+     * @param services the continuity manager's choice: catalog ids separated by commas
+     */
+    public void invokeContinuity(String incidentId, String services) {
+        List<String> serviceIds = ContinuityService.parseServiceIds(services);
+        try {
+            continuity.requireServices(serviceIds);
+        } catch (InvalidInputException refused) {
+            // the same check as service continuity's, named after the form field the manager filled in
+            throw new InvalidInputException(refused.problems().stream()
+                    .map(problem -> new FieldProblem(CONTINUITY_SERVICES.name(), problem.reason())).toList());
+        }
+        if (engine.isRunning(ContinuityModel.PROCESS_KEY, incidentId)) {
+            throw new InvalidInputException(CONTINUITY_DECISION.name(), "service continuity is still running for "
+                    + incidentId + "; it reports when it has recovered the service or ended");
+        }
         Incident incident = incidents.get(incidentId);
-        return "Major incident " + incidentId + " (" + incident.getTitle() + ") not restored within its time box; "
-                + "the continuity manager invoked service continuity";
+        Map<String, Object> variables = new HashMap<>();
+        ContinuityVariables.INCIDENT_ID.putInto(variables, incidentId);
+        // a mutable list: the engine stores it as JSON and must read it back
+        ContinuityVariables.SERVICE_IDS.putInto(variables, new ArrayList<>(serviceIds));
+        ContinuityVariables.INVOCATION_REASON.putInto(variables, "Major incident " + incidentId + " ("
+                + incident.getTitle() + ") not restored within its time box; the continuity manager invoked "
+                + "service continuity for " + serviceIds);
+        ContinuityVariables.INVOCATION_DECIDED_AT.putInto(variables, Date.from(EngineClock.now()));
+        engine.start(ContinuityModel.PROCESS_KEY, incidentId, variables);
+    }
+
+    /**
+     * Service continuity verified the service at the recovery site: a major incident waiting for it is restored
+     * now, in the transaction of the verification. One restored earlier by a person waits for nothing: the
+     * message is dropped and service continuity goes on to failback and review.
+     */
+    @EventListener
+    public void on(ContinuityRecoveryVerified verified) {
+        if (verified.incidentId() == null) {
+            return;
+        }
+        Map<String, Object> variables = new HashMap<>();
+        IncidentVariables.RESOLUTION_TYPE.putInto(variables, ResolutionType.WORKAROUND.code());
+        IncidentVariables.RESOLUTION_NOTES.putInto(variables, "Service restored through service continuity "
+                + "(disaster recovery): verified at the recovery site at " + verified.verifiedAt()
+                + "; failback follows");
+        engine.correlate(verified.incidentId(), MajorIncidentModel.MESSAGE_CONTINUITY_RECOVERY_VERIFIED, variables);
+    }
+
+    /** Service continuity was declined or abandoned: a major incident waiting for it asks for a decision again. */
+    @EventListener
+    public void on(ContinuityEndedWithoutRecovery ended) {
+        if (ended.incidentId() == null) {
+            return;
+        }
+        Map<String, Object> variables = new HashMap<>();
+        ContinuityVariables.CONTINUITY_OUTCOME.putInto(variables, ended.outcome());
+        engine.correlate(ended.incidentId(), MajorIncidentModel.MESSAGE_CONTINUITY_ENDED_WITHOUT_RECOVERY, variables);
     }
 
     /** Each catalog service with the active major incidents on it, as the public status page shows them. */

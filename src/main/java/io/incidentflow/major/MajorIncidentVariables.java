@@ -51,6 +51,12 @@ public final class MajorIncidentVariables {
     public static final ProcessVariable<String> RECOVERY_REPORT = stringVariable("recoveryReport");
     public static final ProcessVariable<String> CONTINUITY_DECISION = stringVariable("continuityDecision");
     public static final ProcessVariable<Number> TIME_BOX_EXTENSION_HOURS = numberVariable("timeBoxExtensionHours");
+    /** When the continuity decision is due; overdue, crisis management is paged. Tasklist shows it as the due date. */
+    public static final ProcessVariable<Date> DECISION_DUE_AT = dateVariable("decisionDueAt");
+    /** The services the continuity manager invokes continuity for, as typed: catalog ids separated by commas. */
+    public static final ProcessVariable<String> CONTINUITY_SERVICES = stringVariable("continuityServices");
+    /** The crisis management group, paged when the continuity decision is overdue. */
+    public static final ProcessVariable<String> CRISIS_TEAM = stringVariable("crisisTeam");
 
 
     private MajorIncidentVariables() {

@@ -1,7 +1,12 @@
 package io.incidentflow.notify;
 
 import java.time.Duration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code incidentflow.notify.*}. Email goes out when {@code spring.mail.host} is set, chat and SMS when
@@ -17,15 +22,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ack         acknowledgement of pages
  */
 @ConfigurationProperties("incidentflow.notify")
-public record NotifyProperties(String templates, String retryCycle, Duration httpTimeout, String emailFrom,
-                               HttpGateway chat, HttpGateway sms, Ack ack) {
+@Validated
+public record NotifyProperties(@NotBlank String templates, @NotBlank String retryCycle,
+                               @NotNull @DurationMin(nanos = 0, inclusive = false) Duration httpTimeout,
+                               @NotBlank String emailFrom, @NotNull @Valid HttpGateway chat,
+                               @NotNull @Valid HttpGateway sms, @NotNull @Valid Ack ack) {
 
     /**
      * An HTTP channel: {@code body} is a template filled with {@code {{to}}} (the recipient's address on
      * the channel), {@code {{text}}}, {@code {{subject}}}, {@code {{body}}}, {@code {{incidentId}}} and
      * {@code {{messageKey}}}, each escaped for the content type (JSON string, form field).
      */
-    public record HttpGateway(String url, String contentType, String body) {
+    public record HttpGateway(String url, @NotBlank String contentType, @NotBlank String body) {
     }
 
     /**
@@ -34,6 +42,7 @@ public record NotifyProperties(String templates, String retryCycle, Duration htt
      * @param timeout      how long a page waits for an acknowledgement before the next level is paged,
      *                     unless the calling process gives {@code ackTimeout}
      */
-    public record Ack(String signingKey, Duration linkValidity, Duration timeout) {
+    public record Ack(String signingKey, @NotNull @DurationMin(nanos = 0, inclusive = false) Duration linkValidity,
+                      @NotNull @DurationMin(nanos = 0, inclusive = false) Duration timeout) {
     }
 }

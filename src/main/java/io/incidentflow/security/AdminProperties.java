@@ -1,6 +1,8 @@
 package io.incidentflow.security;
 
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code incidentflow.admin.*}: the administrator created at first start.
@@ -10,13 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                 strong random password is generated and printed once. There is no default password.
  */
 @ConfigurationProperties("incidentflow.admin")
-public record AdminProperties(String userId, String password) {
-
-    public AdminProperties {
-        if (userId == null || userId.isBlank()) {
-            userId = "admin";
-        }
-    }
+@Validated
+public record AdminProperties(@NotBlank String userId, String password) {
 
     @Override
     public String toString() {

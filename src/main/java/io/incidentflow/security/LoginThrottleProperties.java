@@ -2,7 +2,12 @@ package io.incidentflow.security;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code incidentflow.login-throttle.*}: how failed logins slow down further attempts from the same client
@@ -17,21 +22,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param forgetAfter        failures are forgotten this long after the last one; at least {@code maxDelay}
  */
 @ConfigurationProperties("incidentflow.login-throttle")
-public record LoginThrottleProperties(int freeFailures, int clientFreeFailures, Duration initialDelay,
-                                      Duration maxDelay, Duration forgetAfter) {
+@Validated
+public record LoginThrottleProperties(@PositiveOrZero int freeFailures, @PositiveOrZero int clientFreeFailures,
+                                      @NotNull @DurationMin(nanos = 0, inclusive = false) Duration initialDelay,
+                                      @NotNull Duration maxDelay, @NotNull Duration forgetAfter) {
 
-    public LoginThrottleProperties {
-        if (freeFailures < 0 || clientFreeFailures < 0) {
-            throw new IllegalArgumentException(
-                    "incidentflow.login-throttle.free-failures and client-free-failures must not be negative");
-        }
-        if (initialDelay == null || initialDelay.isNegative() || initialDelay.isZero()
-                || maxDelay == null || maxDelay.compareTo(initialDelay) < 0) {
-            throw new IllegalArgumentException(
-                    "incidentflow.login-throttle.initial-delay must be positive and max-delay at least initial-delay");
-        }
-        if (forgetAfter == null || forgetAfter.compareTo(maxDelay) < 0) {
-            throw new IllegalArgumentException("incidentflow.login-throttle.forget-after must be at least max-delay");
-        }
+    @AssertTrue(message = "max-delay must be at least initial-delay, and forget-after at least max-delay")
+    boolean isDelaysInOrder() {
+        return initialDelay == null || maxDelay == null || forgetAfter == null
+                || maxDelay.compareTo(initialDelay) >= 0 && forgetAfter.compareTo(maxDelay) >= 0;
     }
 }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -75,6 +76,43 @@ public class ContinuityDriver {
     public void approve(String invocationId) {
         complete(invocationId, ContinuityModel.TASK_APPROVE_INVOCATION,
                 Map.of(ContinuityVariables.APPROVAL_DECISION.name(), "approve"));
+    }
+
+    /** The DR team gives the failover up, with a reason. */
+    public void abandonFailover(String invocationId, String serviceId, String reason) {
+        complete(invocationId, ContinuityModel.TASK_EXECUTE_FAILOVER, serviceId, Map.of("failoverNotes", "Runbook stuck",
+                "failoverOutcome", ContinuityVariables.FAILOVER_ABANDON, "abandonReason", reason));
+    }
+
+    /** The service does not work at the recovery site after its failover. */
+    public void failRecovery(String invocationId, String serviceId, String notes) {
+        complete(invocationId, ContinuityModel.TASK_EXECUTE_FAILOVER, serviceId, Map.of("failoverNotes", "Runbook followed",
+                "failoverOutcome", ContinuityVariables.FAILOVER_DONE));
+        complete(invocationId, ContinuityModel.TASK_VERIFY_RECOVERY, serviceId,
+                Map.of("recoveryVerification", "failed", "verificationNotes", notes));
+    }
+
+    /**
+     * Runs the asynchronous start of a paging call activity (of one affected service, or null) and returns the
+     * page-responder instance it called.
+     */
+    public ProcessInstance startPaging(String invocationId, String callActivityId, String serviceId) {
+        Job job = job(invocationId, callActivityId, serviceId);
+        management.executeJob(job.getId());
+        List<HistoricActivityInstance> calls = history.createHistoricActivityInstanceQuery()
+                .processInstanceId(instance(invocationId).getId()).activityId(callActivityId).unfinished().list()
+                .stream().filter(call -> serviceId == null
+                        || serviceId.equals(runtime.getVariable(call.getExecutionId(), "serviceId"))).toList();
+        assertThat(calls).as("running call %s of %s for %s", callActivityId, invocationId, serviceId).hasSize(1);
+        return runtime.createProcessInstanceQuery().processInstanceId(calls.get(0).getCalledProcessInstanceId())
+                .singleResult();
+    }
+
+    /** A variable of an instance, also after it ended. */
+    public Object historicVariable(String processInstanceId, String name) {
+        HistoricVariableInstance variable = history.createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId).variableName(name).singleResult();
+        return variable == null ? null : variable.getValue();
     }
 
     /** The runbook is worked and the service checked at the recovery site. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.incidentflow.EngineClockExtension;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.catalog.ContinuityTier;
 import io.incidentflow.catalog.Criticality;
@@ -13,19 +14,17 @@ import io.incidentflow.catalog.ServiceDefinition;
 import io.incidentflow.common.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -35,6 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @IncidentFlowTest
 class DrReadinessProcessTest {
+
+    @RegisterExtension final EngineClockExtension clock = EngineClockExtension.startingAt(NOW);
 
     private static final Instant NOW = Instant.parse("2026-06-01T08:00:00Z");
 
@@ -46,13 +47,8 @@ class DrReadinessProcessTest {
     @BeforeEach
     void init() {
         AbstractAssertions.init(engine);
-        ClockUtil.setCurrentTime(Date.from(NOW));
     }
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void dailyCheckRunTwiceGivesEachServiceDueOneTaskOnly() {
@@ -90,7 +86,7 @@ class DrReadinessProcessTest {
         assertThat(openTasks("intranet")).isEmpty();
 
         // the planned day passed without a new DR test being recorded: due again
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-07-16T08:00:00Z")));
+        clock.set(Instant.parse("2026-07-16T08:00:00Z"));
         runDailyCheck();
         assertThat(openTasks("intranet")).hasSize(1);
     }

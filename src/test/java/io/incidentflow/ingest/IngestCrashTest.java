@@ -1,6 +1,7 @@
 package io.incidentflow.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -30,21 +30,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Durability across a crash: the application runs in a separate JVM on its default H2 file database;
- * while 8 clients send PagerDuty events, the JVM is killed with SIGKILL. Opened again, the same files must
+ * while clients send PagerDuty events, the JVM is killed with SIGKILL. Opened again, the same files must
  * hold every event that was answered 202 in {@code ingest_event}, with its incident; then the application
- * starts again on them and takes events.
+ * starts again on them and takes events. What is checked is that no acknowledged event is lost, not how fast
+ * they come: the kill waits for a few acknowledgements however slow a loaded machine is.
  */
 class IngestCrashTest {
 
     private static final String ADMIN_PASSWORD = "crash-Admin-Secret-42";
-    private static final int CLIENTS = 8;
-    private static final int KILL_AFTER_ACKS = 120;
+    private static final int CLIENTS = 4;
+    /** Enough for the kill to fall among commits of several clients; time does not matter. */
+    private static final int KILL_AFTER_ACKS = 30;
+    /** A start takes about 30 s on an idle machine and took over 5 min on 2 cores shared with other builds. */
+    private static final Duration START_LIMIT = Duration.ofMinutes(15);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -96,16 +102,14 @@ class IngestCrashTest {
                 return null;
             });
         }
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (acknowledged.size() < KILL_AFTER_ACKS && Instant.now().isBefore(deadline)) {
-            Thread.sleep(20);
-        }
+        await(KILL_AFTER_ACKS + " events acknowledged before the kill").atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> acknowledged.size() >= KILL_AFTER_ACKS);
         app.destroyForcibly(); // SIGKILL, with requests in flight
         app.waitFor(30, TimeUnit.SECONDS);
         running.set(false);
         clients.shutdown();
         assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(acknowledged).as("events acknowledged before the kill").hasSizeGreaterThanOrEqualTo(KILL_AFTER_ACKS);
 
         // read by this JVM while no application holds the files (the database opens no TCP port: no AUTO_SERVER)
         try (Connection db = DriverManager.getConnection(jdbcUrl(), "sa", "");
@@ -155,38 +159,36 @@ class IngestCrashTest {
         builder.environment().put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().remove("DATABASE_URL");
         Process process = builder.start();
-        Instant deadline = Instant.now().plusSeconds(240);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the application exited:\n" + tail(log));
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("UP")) {
-                    return process;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
+        try {
+            await("the application (" + name + ") reports UP on port " + port).atMost(START_LIMIT)
+                    .pollInterval(Duration.ofMillis(500))
+                    .failFast("the application exited", () -> !process.isAlive())
+                    .until(() -> healthy(port));
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            process.destroyForcibly();
+            throw new AssertionError(e.getMessage() + "\n" + tail(log), e);
         }
-        process.destroyForcibly();
-        throw new AssertionError("the application did not become healthy:\n" + tail(log));
+        return process;
+    }
+
+    private boolean healthy(int port) throws InterruptedException {
+        try {
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/actuator/health")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return health.statusCode() == 200 && health.body().contains("UP");
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
     }
 
     private String createIntegration(int port) throws Exception {
         String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> created = null;
         // the catalog is seeded once the application is ready, which may be just after health is UP
-        for (int attempt = 0; attempt < 120 && (created == null || created.statusCode() != 201); attempt++) {
-            if (created != null) {
-                Thread.sleep(500);
-            }
-            created = post(port, "/api/integrations", auth, "{\"name\":\"crash test\",\"serviceId\":\"erp\"}");
-        }
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> created = await("an integration key for catalog service erp").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> post(port, "/api/integrations", auth, "{\"name\":\"crash test\",\"serviceId\":\"erp\"}"),
+                        answer -> answer.statusCode() == 201);
         JsonNode body = json.readTree(created.body());
         return body.get("key").asText();
     }

@@ -3,16 +3,15 @@ package io.incidentflow.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.EngineClockExtension;
 import io.incidentflow.IncidentFlowTest;
-import io.incidentflow.engine.EngineClock;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.ingest.IngestClient.Key;
-import java.util.Date;
+import java.time.Duration;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @IncidentFlowTest
 class IngestRateLimitTest {
+
+    @RegisterExtension final EngineClockExtension clock = EngineClockExtension.systemTimeUntilSet();
 
     @Autowired TestRestTemplate http;
     @Autowired JdbcTemplate jdbc;
@@ -39,10 +40,6 @@ class IngestRateLimitTest {
         client.limit(key, 2);
     }
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     private String pagerduty(String dedupKey) {
         return IngestClient.fixture("pagerduty-trigger.json", Map.of("routing_key", key.key(), "suffix", dedupKey));
@@ -57,7 +54,7 @@ class IngestRateLimitTest {
     }
 
     private void waitSeconds(long seconds) {
-        ClockUtil.setCurrentTime(Date.from(EngineClock.now().plusSeconds(seconds)));
+        clock.advance(Duration.ofSeconds(seconds));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.incidentflow.major;
 import static io.incidentflow.major.MajorIncidentModel.TASK_SITUATIONAL_ANALYSIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidentflow.EngineClockExtension;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.incident.IncidentEvent;
 import io.incidentflow.incident.IncidentService;
@@ -18,19 +19,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The personal bridge join link of a major incident's announcement, over real HTTP. */
 @IncidentFlowTest
 class BridgeJoinTest {
+
+    @RegisterExtension final EngineClockExtension clock = EngineClockExtension.startingAt(ACTIVATED);
 
     static final Instant ACTIVATED = Instant.parse("2026-05-04T08:00:00Z");
 
@@ -46,16 +47,11 @@ class BridgeJoinTest {
     /** payments (its own technical bridge in the test configuration) becomes an active major incident. */
     @BeforeEach
     void activateAMajorIncident() {
-        ClockUtil.setCurrentTime(Date.from(ACTIVATED));
         incidentId = driver.log("payments", Level.HIGH, Level.HIGH).getId();
         driver.complete(driver.task(MajorIncidentModel.PROCESS_KEY, incidentId, TASK_SITUATIONAL_ANALYSIS),
                 Map.of("triageDecision", "activate", "triageNotes", "Card payments fail everywhere"));
     }
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void theLinkRecordsTheFirstJoinAndRedirectsToTheServicesBridge() throws Exception {
@@ -137,7 +133,7 @@ class BridgeJoinTest {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void at(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
+    private void at(Instant instant) {
+        clock.set(instant);
     }
 }

@@ -9,7 +9,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.TestUsers;
 import io.incidentflow.continuity.ContinuityDriver;
+import io.incidentflow.continuity.ContinuityEndedWithoutRecovery;
 import io.incidentflow.continuity.ContinuityModel;
+import io.incidentflow.continuity.ContinuityProperties;
+import io.incidentflow.continuity.ContinuityRecoveryVerified;
 import io.incidentflow.incident.Category;
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentEvent;
@@ -30,7 +33,9 @@ import io.incidentflow.incident.review.ReviewKind;
 import io.incidentflow.incident.review.ReviewService;
 import io.incidentflow.notify.Notification;
 import io.incidentflow.notify.NotificationRepository;
+import io.incidentflow.notify.page.PageDriver;
 import io.incidentflow.notify.page.PageModel;
+import io.incidentflow.notify.page.PageService;
 import io.incidentflow.security.CurrentUser;
 import io.incidentflow.security.Roles;
 import io.incidentflow.common.ConflictException;
@@ -56,6 +61,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * One test per path through processes/major-incident.bpmn and through the major-incident paths of
@@ -77,6 +83,10 @@ class MajorIncidentProcessTest {
     @Autowired ReviewService reviews;
     @Autowired ProblemService problems;
     @Autowired ContinuityDriver continuity;
+    @Autowired ContinuityProperties continuityProperties;
+    @Autowired PageDriver pages;
+    @Autowired PageService pageService;
+    @Autowired ApplicationEventPublisher events;
 
     @BeforeEach
     void init() {
@@ -426,47 +436,292 @@ class MajorIncidentProcessTest {
         assertThat(majorInstance(id)).isWaitingAt(TASK_DECIDE_ON_CONTINUITY, TASK_RESTORE_SERVICE);
     }
 
+    // --- paging --------------------------------------------------------------------------------------
+
     @Test
-    void timeBoxExpiredServiceContinuityInvokedButDeclinedAsksAgain() {
-        String id = activeMajorIncident();
-        driver.fire(id, EVENT_TIME_BOX_EXPIRED);
+    void activationPagesTheMajorIncidentManagers() {
+        Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
+        triage(incident.getId(), "activate");
 
-        driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY), Map.of("continuityDecision", "invoke"));
+        // asynchronous: the activation is committed before anyone is paged
+        assertThat(instance(PageModel.PROCESS_KEY, incident.getId())).isNull();
+        ProcessInstance page = pageFrom(incident.getId(), TASK_PAGE_MAJOR_INCIDENT_MANAGERS,
+                Roles.MAJOR_INCIDENT_MANAGERS);
 
-        assertThat(continuity.instance(id)).isWaitingAt(ContinuityModel.TASK_APPROVE_INVOCATION);
-        assertThat(driver.incident(id).getTier()).isEqualTo(IncidentTier.CONTINUITY);
-        assertThat(runtime.getVariable(continuity.instance(id).getId(), "serviceIds")).isEqualTo(List.of("payments"));
-        // the case goes on beside service continuity
-        assertThat(majorInstance(id)).isWaitingAt(TASK_RESTORE_SERVICE, "Task_ServiceContinuity");
-        continuity.complete(id, ContinuityModel.TASK_APPROVE_INVOCATION, Map.of("approvalDecision", "decline"));
-
-        assertThat(majorInstance(id)).isWaitingAt(TASK_DECIDE_ON_CONTINUITY, TASK_RESTORE_SERVICE);
-        assertThat(driver.incident(id).getTier()).isEqualTo(IncidentTier.MAJOR);
+        assertThat(pages.messages(page)).extracting(Notification::getRecipient).contains("mia").doesNotContain("milo");
+        assertThat(pages.messages(page)).extracting(Notification::getShortText)
+                .allSatisfy(text -> assertThat(text).contains("Major incident activated"));
+        assertThat(majorInstance(incident.getId())).isWaitingAt(TASK_ASSIGN_ROLES);
     }
 
     @Test
-    void timeBoxExpiredServiceContinuityRecoversTheServiceThenPostMortem() {
+    void majorIncidentManagersAcknowledgeAndTheRolesStayOpen() {
+        Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
+        triage(incident.getId(), "activate");
+        ProcessInstance page = pageFrom(incident.getId(), TASK_PAGE_MAJOR_INCIDENT_MANAGERS,
+                Roles.MAJOR_INCIDENT_MANAGERS);
+
+        pageService.acknowledgeAs(pages.pageId(page), new CurrentUser("mia", Set.of()));
+
+        assertThat(page).isEnded();
+        assertThat(majorInstance(incident.getId())).isWaitingAt(TASK_ASSIGN_ROLES)
+                .hasPassed("Event_MajorIncidentManagersPaged");
+    }
+
+    @Test
+    void majorIncidentManagersNotAnsweringEscalateToLevel2() {
+        Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
+        triage(incident.getId(), "activate");
+        ProcessInstance page = pageFrom(incident.getId(), TASK_PAGE_MAJOR_INCIDENT_MANAGERS,
+                Roles.MAJOR_INCIDENT_MANAGERS);
+
+        pages.ackTimeout(page);
+        pages.pageNextLevel(page);
+
+        assertThat(pageService.get(pages.pageId(page)).getPagedLevel()).isEqualTo(2);
+        assertThat(pages.messages(page)).extracting(Notification::getRecipient).contains("mia", "milo");
+    }
+
+    @Test
+    void rolesAssignedEndTheMajorIncidentManagersPaging() {
+        TestUsers.ensure(identity, COMMANDER);
+        TestUsers.ensure(identity, COMMS);
+        Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
+        triage(incident.getId(), "activate");
+        ProcessInstance page = pageFrom(incident.getId(), TASK_PAGE_MAJOR_INCIDENT_MANAGERS,
+                Roles.MAJOR_INCIDENT_MANAGERS);
+
+        driver.complete(majorTask(incident.getId(), TASK_ASSIGN_ROLES), Map.of("incidentCommander", COMMANDER,
+                "communicationsLead", COMMS));
+
+        assertThat(page).isEnded();
+        assertThat(majorInstance(incident.getId())).isWaitingAt(TASK_RESTORE_SERVICE);
+    }
+
+    @Test
+    void timeBoxExpiredPagesTheContinuityManagersWithADueDate() {
+        String id = activeMajorIncident();
+
+        driver.fire(id, EVENT_TIME_BOX_EXPIRED);
+        ProcessInstance page = pageFrom(id, TASK_PAGE_CONTINUITY_MANAGERS, Roles.CONTINUITY_MANAGERS);
+
+        Instant due = ClockUtil.getCurrentTime().toInstant().plus(properties.continuityDecisionTime());
+        Task decision = majorTask(id, TASK_DECIDE_ON_CONTINUITY);
+        assertThat(((Date) taskService.getVariable(decision.getId(), "decisionDueAt")).toInstant()).isEqualTo(due);
+        assertThat(driver.job(id, EVENT_DECISION_OVERDUE).getDuedate().toInstant()).isEqualTo(due);
+        assertThat(taskService.getVariable(decision.getId(), "continuityServices")).isEqualTo("payments");
+        assertThat(pages.messages(page)).extracting(Notification::getRecipient).contains("connie");
+        assertThat(timeline(id)).contains("CONTINUITY_DECISION_OPENED");
+    }
+
+    @Test
+    void continuityManagersAcknowledgeAndTheDecisionStaysOpen() {
         String id = activeMajorIncident();
         driver.fire(id, EVENT_TIME_BOX_EXPIRED);
-        driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY), Map.of("continuityDecision", "invoke"));
+        ProcessInstance page = pageFrom(id, TASK_PAGE_CONTINUITY_MANAGERS, Roles.CONTINUITY_MANAGERS);
 
-        continuity.approve(id);
-        continuity.recover(id, "payments");
-        continuity.complete(id, ContinuityModel.TASK_COMMUNICATE_RESTORATION, Map.of("restorationMessage", "Back"));
-        continuity.complete(id, ContinuityModel.TASK_PLAN_FAILBACK, Map.of("failbackWindowStart",
-                "2026-06-02T20:00Z"));
-        continuity.fire(id, ContinuityModel.EVENT_FAILBACK_WINDOW, null);
-        continuity.complete(id, ContinuityModel.TASK_EXECUTE_FAILBACK, Map.of("failbackNotes", "Done"));
-        continuity.complete(id, ContinuityModel.TASK_VERIFY_FAILBACK, Map.of("failbackVerification", "verified"));
-        continuity.complete(id, ContinuityModel.TASK_POST_DR_REVIEW, Map.of("lessonsLearned", "Rehearse quarterly"));
+        pageService.acknowledgeAs(pages.pageId(page), new CurrentUser("connie", Set.of()));
 
-        assertThat(majorInstance(id)).isWaitingAt(TASK_POST_MORTEM).hasPassedInOrder("Task_InvokeServiceContinuity",
-                "Task_ServiceContinuity", "Event_RestoredByContinuity", "Event_ServiceRestoredBoundary",
-                "Task_RecordRestoration", "Task_OpenProblemRecord");
+        assertThat(page).isEnded();
+        assertThat(majorInstance(id)).isWaitingAt(TASK_DECIDE_ON_CONTINUITY).hasPassed("Event_ContinuityManagersPaged");
+    }
+
+    @Test
+    void continuityManagersNotAnsweringEscalateToLevel2() {
+        String id = activeMajorIncident();
+        driver.fire(id, EVENT_TIME_BOX_EXPIRED);
+        ProcessInstance page = pageFrom(id, TASK_PAGE_CONTINUITY_MANAGERS, Roles.CONTINUITY_MANAGERS);
+
+        pages.ackTimeout(page);
+        pages.pageNextLevel(page);
+
+        // one on-call level in the test schedule: level 2 is the whole group
+        assertThat(pageService.get(pages.pageId(page)).getPagedLevel()).isEqualTo(2);
+    }
+
+    @Test
+    void decisionOverduePagesCrisisManagement() {
+        String id = activeMajorIncident();
+        driver.fire(id, EVENT_TIME_BOX_EXPIRED);
+
+        driver.fire(id, EVENT_DECISION_OVERDUE);
+        ProcessInstance page = pageFrom(id, TASK_PAGE_CRISIS_MANAGEMENT, continuityProperties.crisisTeam());
+
+        assertThat(pages.messages(page)).extracting(Notification::getShortText)
+                .allSatisfy(text -> assertThat(text).contains("decision overdue").contains(id));
+        assertThat(details(id, "CONTINUITY_DECISION_OVERDUE")).contains(continuityProperties.crisisTeam());
+        assertThat(majorInstance(id)).isWaitingAt(TASK_DECIDE_ON_CONTINUITY);
+    }
+
+    @Test
+    void crisisManagementAcknowledgesTheOverdueDecision() {
+        String id = activeMajorIncident();
+        driver.fire(id, EVENT_TIME_BOX_EXPIRED);
+        driver.fire(id, EVENT_DECISION_OVERDUE);
+        ProcessInstance page = pageFrom(id, TASK_PAGE_CRISIS_MANAGEMENT, continuityProperties.crisisTeam());
+
+        pageService.acknowledgeAs(pages.pageId(page), new CurrentUser("connie", Set.of()));
+
+        assertThat(page).isEnded();
+        assertThat(majorInstance(id)).isWaitingAt(TASK_DECIDE_ON_CONTINUITY).hasPassed("Event_CrisisManagementPaged");
+    }
+
+    @Test
+    void crisisManagementNotAnsweringEscalatesToLevel2() {
+        String id = activeMajorIncident();
+        driver.fire(id, EVENT_TIME_BOX_EXPIRED);
+        driver.fire(id, EVENT_DECISION_OVERDUE);
+        ProcessInstance page = pageFrom(id, TASK_PAGE_CRISIS_MANAGEMENT, continuityProperties.crisisTeam());
+
+        pages.ackTimeout(page);
+        pages.pageNextLevel(page);
+
+        assertThat(pageService.get(pages.pageId(page)).getPagedLevel()).isEqualTo(2);
+    }
+
+    @Test
+    void theDecisionEndsEveryPagingForIt() {
+        String id = activeMajorIncident();
+        driver.fire(id, EVENT_TIME_BOX_EXPIRED);
+        ProcessInstance managers = pageFrom(id, TASK_PAGE_CONTINUITY_MANAGERS, Roles.CONTINUITY_MANAGERS);
+        driver.fire(id, EVENT_DECISION_OVERDUE);
+        driver.fire(id, TASK_PAGE_CRISIS_MANAGEMENT);
+
+        driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY), Map.of("continuityDecision", "extend",
+                "timeBoxExtensionHours", 1L));
+
+        assertThat(managers).isEnded();
+        assertThat(instance(PageModel.PROCESS_KEY, id)).isNull();
+    }
+
+    // --- service continuity (Tier 3) as an instance of its own --------------------------------------------
+
+    @Test
+    void serviceContinuityStartedAsItsOwnInstanceForTheChosenServices() {
+        String id = activeMajorIncident();
+        driver.fire(id, EVENT_TIME_BOX_EXPIRED);
+        Instant decidedAt = ClockUtil.getCurrentTime().toInstant();
+
+        driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY), Map.of("continuityDecision", "invoke",
+                "continuityServices", "payments, erp"));
+
+        ProcessInstance tier3 = continuity.instance(id);
+        assertThat(tier3).isWaitingAt(ContinuityModel.TASK_APPROVE_INVOCATION);
+        assertThat(tier3.getBusinessKey()).isEqualTo(id);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(tier3.getId())
+                .superProcessInstanceId(majorInstance(id).getId()).count()).as("not called by the case").isZero();
+        assertThat(runtime.getVariable(tier3.getId(), "serviceIds")).isEqualTo(List.of("payments", "erp"));
+        assertThat(runtime.getVariable(tier3.getId(), "incidentId")).isEqualTo(id);
+        assertThat(((Date) runtime.getVariable(tier3.getId(), "invocationDecidedAt")).toInstant()).isEqualTo(decidedAt);
+        assertThat((String) runtime.getVariable(tier3.getId(), "invocationReason")).contains(id)
+                .contains("[payments, erp]");
+        // the case goes on beside service continuity and waits for what it reports
+        assertThat(majorInstance(id)).isWaitingAt(TASK_RESTORE_SERVICE, GATEWAY_AWAIT_CONTINUITY);
+    }
+
+    @Test
+    void unknownContinuityServiceIsRefusedAndNothingStarts() {
+        String id = activeMajorIncident();
+        driver.fire(id, EVENT_TIME_BOX_EXPIRED);
+
+        assertThatThrownBy(() -> driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY),
+                Map.of("continuityDecision", "invoke", "continuityServices", "payments, no-such-service")))
+                .hasMessageContaining("continuityServices").hasMessageContaining("no-such-service");
+
+        assertThat(continuity.instance(id)).isNull();
+        assertThat(majorInstance(id)).isWaitingAt(TASK_DECIDE_ON_CONTINUITY);
+    }
+
+    @Test
+    void continuityRecoveryVerifiedRestoresTheMajorIncidentOnce() {
+        String id = activeMajorIncident();
+        invokeContinuity(id);
+        advance(Duration.ofMinutes(20));
+        Instant verifiedAt = ClockUtil.getCurrentTime().toInstant();
+
+        events.publishEvent(new ContinuityRecoveryVerified(id, id, verifiedAt));
+
+        assertThat(majorInstance(id)).isWaitingAt(TASK_POST_MORTEM).hasPassedInOrder("Event_ContinuityRecoveryVerified",
+                "Event_RestoredByContinuity", "Event_ServiceRestoredBoundary", "Task_RecordRestoration",
+                "Task_OpenProblemRecord");
         Incident restored = driver.incident(id);
         assertThat(restored.getState()).isEqualTo(IncidentState.RESOLVED);
         assertThat(restored.getResolutionType()).isEqualTo(ResolutionType.WORKAROUND);
+        assertThat(restored.getResolvedAt()).isEqualTo(verifiedAt);
+        // the case ended: no more stakeholder updates, no "Restore service" left
         assertThat(driver.tasks(MajorIncidentModel.PROCESS_KEY, id, TASK_RESTORE_SERVICE)).isEmpty();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(majorInstance(id).getId())
+                .activityId(EVENT_STAKEHOLDER_UPDATE_DUE).count()).isZero();
+        assertThat(continuity.instance(id)).as("service continuity goes on to failback and review").isNotNull();
+
+        advance(Duration.ofMinutes(5));
+        events.publishEvent(new ContinuityRecoveryVerified(id, id, ClockUtil.getCurrentTime().toInstant()));
+
+        assertThat(timeline(id).stream().filter("RESTORED"::equals)).hasSize(1);
+        assertThat(driver.incident(id).getResolvedAt()).isEqualTo(verifiedAt);
+    }
+
+    @Test
+    void restoredByHandWhileServiceContinuityRunsLeavesItRunning() {
+        String id = activeMajorIncident();
+        invokeContinuity(id);
+
+        driver.complete(majorTask(id, TASK_RESTORE_SERVICE), Map.of("resolutionType", "fix",
+                "resolutionNotes", "Renewed the certificate"));
+        Instant restoredAt = driver.incident(id).getResolvedAt();
+
+        assertThat(continuity.instance(id)).isWaitingAt(ContinuityModel.TASK_APPROVE_INVOCATION);
+        advance(Duration.ofMinutes(30));
+        events.publishEvent(new ContinuityRecoveryVerified(id, id, ClockUtil.getCurrentTime().toInstant()));
+
+        Incident incident = driver.incident(id);
+        assertThat(incident.getResolvedAt()).isEqualTo(restoredAt);
+        assertThat(incident.getResolutionType()).isEqualTo(ResolutionType.FIX);
+        assertThat(timeline(id).stream().filter("RESTORED"::equals)).hasSize(1);
+        assertThat(majorInstance(id)).isWaitingAt(TASK_POST_MORTEM);
+        assertThat(continuity.instance(id)).isNotNull();
+    }
+
+    @Test
+    void serviceContinuityEndedWithoutRecoveryAsksAgain() {
+        String id = activeMajorIncident();
+        invokeContinuity(id);
+
+        events.publishEvent(new ContinuityEndedWithoutRecovery(id, id, "declined", "Not worth the risk"));
+
+        assertThat(majorInstance(id)).isWaitingAt(TASK_DECIDE_ON_CONTINUITY, TASK_RESTORE_SERVICE)
+                .hasPassed("Event_ContinuityEndedWithoutRecovery");
+        Task again = majorTask(id, TASK_DECIDE_ON_CONTINUITY);
+        assertThat(taskService.getVariable(again.getId(), "continuityDecision")).isNull();
+        assertThat(taskService.getVariable(again.getId(), "continuityServices")).isEqualTo("payments");
+        assertThat(driver.incident(id).getState()).isNotEqualTo(IncidentState.RESOLVED);
+    }
+
+    @Test
+    void invokingAgainWhileServiceContinuityStillRunsIsRefused() {
+        String id = activeMajorIncident();
+        invokeContinuity(id);
+        // e.g. an abandoned failover: Tier 3 reported, but still runs its review
+        events.publishEvent(new ContinuityEndedWithoutRecovery(id, id, "abandoned", "Recovery site down too"));
+
+        assertThatThrownBy(() -> driver.complete(majorTask(id, TASK_DECIDE_ON_CONTINUITY),
+                Map.of("continuityDecision", "invoke")))
+                .hasMessageContaining("continuityDecision").hasMessageContaining("still running");
+
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ContinuityModel.PROCESS_KEY)
+                .processInstanceBusinessKey(id).count()).isEqualTo(1);
+        assertThat(majorInstance(id)).isWaitingAt(TASK_DECIDE_ON_CONTINUITY);
+    }
+
+    @Test
+    void continuityReportsForAnIncidentWithoutAWaitingCaseChangeNothing() {
+        Incident incident = driver.log("payments", Level.HIGH, Level.HIGH);
+
+        events.publishEvent(new ContinuityRecoveryVerified(incident.getId(), incident.getId(), Instant.now()));
+        events.publishEvent(new ContinuityEndedWithoutRecovery(incident.getId(), incident.getId(), "abandoned", "x"));
+
+        assertThat(majorInstance(incident.getId())).isWaitingAt(TASK_SITUATIONAL_ANALYSIS);
+        assertThat(driver.incident(incident.getId()).getState()).isNotEqualTo(IncidentState.RESOLVED);
     }
 
     @Test
@@ -523,6 +778,24 @@ class MajorIncidentProcessTest {
         assertThat(majorInstance(incident.getId())).isWaitingAt(TASK_RESTORE_SERVICE);
         assertThat(majorTask(incident.getId(), TASK_RESTORE_SERVICE).getAssignee()).isEqualTo(COMMANDER);
         return incident.getId();
+    }
+
+    /** Time box expired, the continuity manager invoked service continuity for the incident's service. */
+    private void invokeContinuity(String incidentId) {
+        driver.fire(incidentId, EVENT_TIME_BOX_EXPIRED);
+        driver.complete(majorTask(incidentId, TASK_DECIDE_ON_CONTINUITY), Map.of("continuityDecision", "invoke"));
+        assertThat(continuity.instance(incidentId)).isNotNull();
+    }
+
+    /** Runs the asynchronous start of a paging call site and level 1 of the page it opened. */
+    private ProcessInstance pageFrom(String incidentId, String callSite, String group) {
+        driver.fire(incidentId, callSite);
+        ProcessInstance page = runtime.createProcessInstanceQuery().processDefinitionKey(PageModel.PROCESS_KEY)
+                .processInstanceBusinessKey(incidentId).variableValueEquals(PageModel.PAGE_GROUP.name(), group)
+                .singleResult();
+        assertThat(page).as("%s paged from %s", group, callSite).isNotNull();
+        pages.pageNextLevel(page);
+        return page;
     }
 
     private void triage(String incidentId, String decision) {

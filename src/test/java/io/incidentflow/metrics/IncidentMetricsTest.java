@@ -5,6 +5,7 @@ import static io.incidentflow.major.MajorIncidentModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.incidentflow.EngineClockExtension;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.TestUsers;
 import io.incidentflow.incident.Incident;
@@ -24,16 +25,13 @@ import io.incidentflow.security.CurrentUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
@@ -43,6 +41,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  */
 @IncidentFlowTest
 class IncidentMetricsTest {
+
+    // whole seconds, so that the recorded time to restore is exact
+    @RegisterExtension final EngineClockExtension clock =
+            EngineClockExtension.startingAt(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
     static final String COMMANDER = "ic-metrics-test";
     static final String COMMS = "comms-metrics-test";
@@ -56,16 +58,7 @@ class IncidentMetricsTest {
     @Autowired NotificationRepository notifications;
     @Autowired IncidentMetrics metrics;
 
-    @BeforeEach
-    void init() {
-        // whole seconds, so that the recorded time to restore is exact
-        ClockUtil.setCurrentTime(Date.from(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
-    }
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void tier1ToTier2ToRestoredMovesTheIncidentMeters() {
@@ -94,7 +87,7 @@ class IncidentMetricsTest {
                 "triageNotes", "Invoices fail for every customer"));
         driver.complete(majorTask(id, TASK_ASSIGN_ROLES), Map.of("incidentCommander", COMMANDER,
                 "communicationsLead", COMMS));
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2))));
+        clock.advance(Duration.ofHours(2));
         driver.complete(majorTask(id, TASK_RESTORE_SERVICE), Map.of("resolutionType", "fix",
                 "resolutionNotes", "Restarted the invoice queue"));
         Incident restored = driver.incident(id);

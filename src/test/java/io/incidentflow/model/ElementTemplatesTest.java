@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentflow.common.Coded;
-import io.incidentflow.continuity.ContinuityModel;
-import io.incidentflow.continuity.ContinuityVariables;
 import io.incidentflow.engine.ProcessVariable;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.SlaClock;
@@ -79,8 +77,7 @@ class ElementTemplatesTest {
 
     /** The call contract of each process a template calls. */
     private static final Map<String, List<List<ProcessVariable<?>>>> CALL_CONTRACTS = Map.of(
-            PageModel.PROCESS_KEY, List.of(PageModel.CALL_INPUTS, PageModel.CALL_OUTPUTS),
-            ContinuityModel.PROCESS_KEY, List.of(ContinuityVariables.CALL_INPUTS, ContinuityVariables.CALL_OUTPUTS));
+            PageModel.PROCESS_KEY, List.of(PageModel.CALL_INPUTS, PageModel.CALL_OUTPUTS));
 
     private static Map<String, JsonNode> templates;
     private static Map<String, Class<?>> delegates;

@@ -3,6 +3,7 @@ package io.incidentflow.modelimpact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.EngineClockExtension;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.TestUsers;
 import io.incidentflow.security.AdminProperties;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.migration.MigrationPlanBuilder;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -33,6 +32,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -49,6 +49,8 @@ import org.springframework.util.MultiValueMap;
  */
 @IncidentFlowTest
 class ModelImpactTest {
+
+    @RegisterExtension final EngineClockExtension clock = EngineClockExtension.systemTimeUntilSet();
 
     @Autowired TestRestTemplate http;
     @Autowired IdentityService identity;
@@ -70,19 +72,16 @@ class ModelImpactTest {
     @Test
     void aChangedPriorityTableCountsTheIncidentsWhosePriorityWouldChange() throws IOException {
         // the fixture is the latest history: decided at a moment later than any other test's decisions
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(365L * 200))));
-        try {
-            // one transaction for the fixture: 200 separate commits would take most of the test's time
-            ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-                    .execute(context -> {
-                        decide(37, "medium", "high", false, "supporting");  // P2 today, P1 with the new base table
-                        decide(13, "medium", "high", true, "supporting");   // raised to P1 by the VIP caller already
-                        decide(150, "low", "low", false, "internal");       // P4, untouched by the change
-                        return null;
-                    });
-        } finally {
-            ClockUtil.reset();
-        }
+        clock.set(Instant.now().plus(Duration.ofDays(365L * 200)));
+        // one transaction for the fixture: 200 separate commits would take most of the test's time
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                .execute(context -> {
+                    decide(37, "medium", "high", false, "supporting");  // P2 today, P1 with the new base table
+                    decide(13, "medium", "high", true, "supporting");   // raised to P1 by the VIP caller already
+                    decide(150, "low", "low", false, "internal");       // P4, untouched by the change
+                    return null;
+                });
+        clock.reset();
         String changed = priorityTable().replace(
                 "<outputEntry id=\"base-medium-high-priority\"><text>\"P2\"</text></outputEntry>",
                 "<outputEntry id=\"base-medium-high-priority\"><text>\"P1\"</text></outputEntry>");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentflow.EngineClockExtension;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.incident.Level;
 import io.incidentflow.incident.process.IncidentDriver;
@@ -17,17 +18,15 @@ import io.incidentflow.notify.delivery.Recipients;
 import io.incidentflow.notify.oncall.Person;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Every channel against a real server: GreenMail SMTP, and an HTTP server for the chat webhook and SMS gateway. */
 @IncidentFlowTest
 class NotificationChannelsTest {
+
+    @RegisterExtension final EngineClockExtension clock = EngineClockExtension.startingAt(MONDAY);
 
     /** Monday 2026-03-02, 11:00 in Berlin: alice is on call for erp-team at level 1, carol at level 2. */
     static final Instant MONDAY = Instant.parse("2026-03-02T10:00:00Z");
@@ -56,13 +57,8 @@ class NotificationChannelsTest {
         TestChannelServers.mail().purgeEmailFromAllMailboxes();
         gateway.reset();
         incidentId = incidents.log("erp", Level.LOW, Level.LOW).getId();
-        ClockUtil.setCurrentTime(Date.from(MONDAY));
     }
 
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void emailAndChatReachTheirServersWithTheEventsTemplate() throws Exception {

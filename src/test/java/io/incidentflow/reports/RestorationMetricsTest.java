@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentflow.EngineClockExtension;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.TestUsers;
 import io.incidentflow.incident.Level;
@@ -19,15 +20,14 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @IncidentFlowTest
 class RestorationMetricsTest {
+
+    @RegisterExtension final EngineClockExtension clock = EngineClockExtension.systemTimeUntilSet();
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration HOUR = Duration.ofHours(1);
@@ -62,8 +64,7 @@ class RestorationMetricsTest {
     }
 
     @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
+    void logOut() {
         identity.clearAuthentication();
     }
 
@@ -189,15 +190,15 @@ class RestorationMetricsTest {
         // member of the resolver group claims the functional escalation 7 min after logging: only the engine's
         // history of task claims knows that someone took it
         Instant four = start.plus(DAY.multipliedBy(3));
-        ClockUtil.setCurrentTime(Date.from(four));
+        clock.set(four);
         String driven = driver.log("erp", Level.LOW, Level.LOW).getId();
-        ClockUtil.setCurrentTime(Date.from(four.plus(MINUTE.multipliedBy(3))));
+        clock.set(four.plus(MINUTE.multipliedBy(3)));
         driver.complete(driven, IncidentModel.TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
-        ClockUtil.setCurrentTime(Date.from(four.plus(MINUTE.multipliedBy(7))));
+        clock.set(four.plus(MINUTE.multipliedBy(7)));
         identity.setAuthentication(CLAIMER, List.of("erp-team"));
         driver.claim(driven, IncidentModel.TASK_FUNCTIONAL_ESCALATION, CLAIMER);
         identity.clearAuthentication();
-        ClockUtil.reset();
+        clock.reset();
 
         // reopened: acknowledged 20 min, resolved 1 h, reopened 2 h, resolved for good 5 h after logging
         Instant five = start.plus(DAY.multipliedBy(4));

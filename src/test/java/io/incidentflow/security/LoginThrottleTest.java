@@ -7,20 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.incidentflow.EngineClockExtension;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.TestUsers;
 import io.incidentflow.security.ClientAddressHttp.Response;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,6 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @IncidentFlowTest
 class LoginThrottleTest {
+
+    @RegisterExtension final EngineClockExtension clock = EngineClockExtension.systemTimeUntilSet();
 
     /** More wrong passwords than Camunda's default limit (10) before it locks a user for good. */
     private static final int WRONG_PASSWORDS = 11;
@@ -58,12 +59,7 @@ class LoginThrottleTest {
     @BeforeEach
     void freezeEngineClock() {
         now = Instant.now();
-        ClockUtil.setCurrentTime(Date.from(now));
-    }
-
-    @AfterEach
-    void resetEngineClock() {
-        ClockUtil.reset();
+        clock.set(now);
     }
 
     @Test
@@ -207,6 +203,6 @@ class LoginThrottleTest {
 
     private void advance(long seconds) {
         now = now.plusSeconds(seconds);
-        ClockUtil.setCurrentTime(Date.from(now));
+        clock.set(now);
     }
 }

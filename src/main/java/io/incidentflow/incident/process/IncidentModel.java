@@ -19,6 +19,21 @@ public final class IncidentModel {
     public static final String EVENT_RESOLUTION_WARNING = "Event_ResolutionWarning";
     public static final String EVENT_RESOLUTION_BREACHED = "Event_ResolutionBreached";
     public static final String EVENT_NO_CALLER_ANSWER = "Event_NoCallerAnswer";
+    public static final String EVENT_CALLER_HOLD_REMINDER_DUE = "Event_CallerHoldReminderDue";
+    public static final String EVENT_CALLER_HOLD_ESCALATION_DUE = "Event_CallerHoldEscalationDue";
+    public static final String EVENT_VENDOR_HOLD_REMINDER_DUE = "Event_VendorHoldReminderDue";
+    public static final String EVENT_VENDOR_HOLD_ESCALATION_DUE = "Event_VendorHoldEscalationDue";
+
+    // Pages (asynchronous call activities of page-responder.bpmn), by who is paged
+    public static final String TASK_PAGE_RESOLVER_GROUP = "Task_PageResolverGroup";
+    public static final String TASK_PAGE_SERVICE_DESK_LEAD = "Task_PageServiceDeskLead";
+    public static final String TASK_PAGE_SERVICE_DESK_LEAD_ON_BREACH = "Task_PageServiceDeskLeadOnBreach";
+    public static final String TASK_PAGE_RESOLVER_LEAD = "Task_PageResolverLead";
+    public static final String TASK_PAGE_RESOLVER_LEAD_ON_BREACH = "Task_PageResolverLeadOnBreach";
+    public static final String TASK_PAGE_CALLER_HOLD_REMINDER = "Task_PageCallerHoldReminder";
+    public static final String TASK_PAGE_CALLER_HOLD_LEAD = "Task_PageCallerHoldLead";
+    public static final String TASK_PAGE_VENDOR_HOLD_REMINDER = "Task_PageVendorHoldReminder";
+    public static final String TASK_PAGE_VENDOR_HOLD_LEAD = "Task_PageVendorHoldLead";
     public static final String TASK_MAJOR_INCIDENT = "Task_MajorIncident";
 
     /** A person declares the incident major (POST /api/incidents/{id}/major). */

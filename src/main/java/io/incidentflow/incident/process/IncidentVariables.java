@@ -52,10 +52,17 @@ public final class IncidentVariables {
     public static final ProcessVariable<String> RESTORATION_STEP = stringVariable("restorationStep");
     /** When the resolution breach escalates: the due date, or a resolution target after triage sent it back. */
     public static final ProcessVariable<Date> RESOLUTION_ESCALATION_AT = dateVariable("resolutionEscalationAt");
+    /** Whether functional escalation pages the resolver group (incidentflow.incident.paged-priorities). */
+    public static final ProcessVariable<Boolean> RESOLVER_GROUP_PAGED = booleanVariable("resolverGroupPaged");
+    /** ISO-8601 durations of a caller or vendor hold before the reminder and the escalation. */
+    public static final ProcessVariable<String> HOLD_REMINDER_AFTER = stringVariable("holdReminderAfter");
+    public static final ProcessVariable<String> HOLD_ESCALATION_AFTER = stringVariable("holdEscalationAfter");
 
     // Worked in Tasklist
     public static final ProcessVariable<String> DIAGNOSIS_OUTCOME = stringVariable("diagnosisOutcome");
     public static final ProcessVariable<String> ESCALATION_OUTCOME = stringVariable("escalationOutcome");
+    /** The resolver group or level-3 group a functional escalation is handed over to. */
+    public static final ProcessVariable<String> HAND_OVER_GROUP = stringVariable("handOverGroup");
     public static final ProcessVariable<String> VENDOR_REFERENCE = stringVariable("vendorReference");
     public static final ProcessVariable<String> RESOLUTION_TYPE = stringVariable("resolutionType");
     public static final ProcessVariable<String> RESOLUTION_NOTES = stringVariable("resolutionNotes");
@@ -84,7 +91,7 @@ public final class IncidentVariables {
 
     /** Answers of one round of diagnosis and confirmation, and its level, cleared when the incident reopens. */
     public static final List<ProcessVariable<String>> ROUND_ANSWERS = List.of(DIAGNOSIS_OUTCOME, ESCALATION_OUTCOME,
-            RESOLUTION_TYPE, RESOLUTION_NOTES, CALLER_ANSWER, RESTORATION_STEP);
+            HAND_OVER_GROUP, RESOLUTION_TYPE, RESOLUTION_NOTES, CALLER_ANSWER, RESTORATION_STEP);
 
     private IncidentVariables() {
     }

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Records that a target was missed and tells the accountable group's lead (input parameter {@code slaClock}). */
+/** Records that a target was missed (input parameter {@code slaClock}); a page of the accountable group's lead follows it in the model. */
 @Component
 public class RecordSlaBreachDelegate implements JavaDelegate {
 

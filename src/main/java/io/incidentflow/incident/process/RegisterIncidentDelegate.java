@@ -35,6 +35,8 @@ public class RegisterIncidentDelegate implements JavaDelegate {
         INCIDENT_ID.set(execution, incident.getId());
         execution.setProcessBusinessKey(incident.getId());
         CLOSURE_WAIT.set(execution, properties.closureWait());
+        HOLD_REMINDER_AFTER.set(execution, properties.holdReminderAfter().toString());
+        HOLD_ESCALATION_AFTER.set(execution, properties.holdEscalationAfter().toString());
     }
 
     private static NewIncident details(DelegateExecution execution) {

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Warns the accountable group's lead that a target is running out (input parameter {@code slaClock}). */
+/** Records that a target is running out (input parameter {@code slaClock}); a page of the accountable group's lead follows it in the model. */
 @Component
 public class SendSlaWarningDelegate implements JavaDelegate {
 

@@ -72,14 +72,30 @@ public class OnCallService {
         return scheduleOf(group).map(s -> s.getRotations().size()).orElse(0) + 1;
     }
 
-    /** Who escalation level {@code level} (from 1) of a page reaches at {@code at}; the last level is the whole group. */
+    /**
+     * Who escalation level {@code level} (from 1) of a page reaches at {@code at}: the person on call at that
+     * level; the last level, and the only one of a group without a schedule, is the group's members. Empty when
+     * the group has nobody on call and no members: the caller decides whether the lead is the fallback.
+     */
     public List<Person> pageLevel(String group, int level, Instant at) {
         Optional<OnCallSchedule> schedule = scheduleOf(group);
         List<Shift> shifts = schedule.map(s -> shifts(s, at)).orElse(List.of());
         if (level <= shifts.size()) {
             return List.of(person(shifts.get(level - 1).personId()));
         }
-        return wholeGroup(group);
+        return members(group);
+    }
+
+    /** The people of the schedule's rotations and the members of the Camunda group; not the lead. */
+    public List<Person> members(String group) {
+        Stream<String> scheduled = scheduleOf(group).stream()
+                .flatMap(s -> s.getRotations().stream().flatMap(r -> r.getMembers().stream()));
+        return distinct(Stream.concat(scheduled, camundaMembers(group)).map(this::person));
+    }
+
+    /** The lead the group's schedule names, if any (no fallback to whoever is on call). */
+    public Optional<Person> namedLead(String group) {
+        return scheduleOf(group).map(OnCallSchedule::getLeadId).map(this::person);
     }
 
     /** Everyone on call for the group at {@code at}, at any level; without a schedule, the whole group. */
@@ -102,9 +118,11 @@ public class OnCallService {
     public List<Person> wholeGroup(String group) {
         Stream<String> scheduled = scheduleOf(group).stream().flatMap(s -> Stream.concat(
                 s.getRotations().stream().flatMap(r -> r.getMembers().stream()), Stream.ofNullable(s.getLeadId())));
-        Stream<String> members = identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream()
-                .map(User::getId);
-        return distinct(Stream.concat(scheduled, members).map(this::person));
+        return distinct(Stream.concat(scheduled, camundaMembers(group)).map(this::person));
+    }
+
+    private Stream<String> camundaMembers(String group) {
+        return identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream().map(User::getId);
     }
 
     /** The distribution lists of an audience. */

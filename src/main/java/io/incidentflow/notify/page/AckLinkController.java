@@ -5,15 +5,15 @@ import io.incidentflow.notify.AckTokens.InvalidTokenException;
 import io.incidentflow.notify.AckTokens;
 import io.incidentflow.notify.Notification;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The acknowledgement link of a paged message. Opening it (GET) only shows the page and a button: mail
@@ -33,57 +33,64 @@ public class AckLinkController {
     }
 
     @GetMapping(value = "/ack/{token}", produces = MediaType.TEXT_HTML_VALUE)
-    public String confirm(@PathVariable String token) {
+    public ModelAndView confirm(@PathVariable String token) {
         Notification message = pages.message(tokens.verify(token).messageKey());
         Page page = pages.get(message.getPageId());
         if (page.isAcknowledged()) {
-            return html("Already acknowledged", already(page));
+            return view(AckView.already(page, false), HttpStatus.OK);
         }
-        return html("Acknowledge page", "<p>" + esc(message.getSubject()) + "</p>"
-                + "<p>Incident " + esc(page.getIncidentId()) + ", group " + esc(page.getGroupId()) + ", level "
-                + message.getPageLevel() + ", paged " + esc(message.getRecipient()) + ".</p>"
-                + "<form method=\"post\">"
-                + "<button type=\"submit\">Acknowledge: I am on it</button></form>");
+        return view(new AckView("Acknowledge page", new Confirmation(String.valueOf(message.getSubject()),
+                page.getIncidentId(), page.getGroupId(), String.valueOf(message.getPageLevel()), message.getRecipient()),
+                null, null, null, false), HttpStatus.OK);
     }
 
     @PostMapping(value = "/ack/{token}", produces = MediaType.TEXT_HTML_VALUE)
-    public String acknowledge(@PathVariable String token) {
+    public ModelAndView acknowledge(@PathVariable String token) {
         PageService.Acknowledgement ack = pages.acknowledgeMessage(tokens.verify(token).messageKey());
         Page page = ack.page();
         if (!ack.recorded()) {
-            return html("Already acknowledged", already(page) + "<p>Nothing was changed.</p>");
+            return view(AckView.already(page, true), HttpStatus.OK);
         }
-        String after = page.getState() == PageState.ACKNOWLEDGED
+        String outcome = page.getState() == PageState.ACKNOWLEDGED
                 ? "The escalation stopped: nobody else will be paged."
                 : "The escalation had already run through every level without an acknowledgement; yours is recorded as late.";
-        return html("Acknowledged", "<p>Thank you, " + esc(page.getAcknowledgedBy()) + ": you acknowledged the page for "
-                + esc(page.getIncidentId()) + " at " + page.getAcknowledgedAt() + ".</p><p>" + after + "</p>");
+        return view(new AckView("Acknowledged", null, new Acknowledgement(page.getIncidentId(), page.getAcknowledgedBy(),
+                String.valueOf(page.getAcknowledgedAt()), outcome), null, null, false), HttpStatus.OK);
     }
 
     @ExceptionHandler(InvalidTokenException.class)
-    ResponseEntity<String> invalid(InvalidTokenException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_HTML)
-                .body(html("Link not valid", "<p>" + esc(e.getMessage()) + "</p><p>Nothing was changed.</p>"));
+    ModelAndView invalid(InvalidTokenException e) {
+        return view(new AckView("Link not valid", null, null, null, String.valueOf(e.getMessage()), false),
+                HttpStatus.FORBIDDEN);
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<String> unknown(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML)
-                .body(html("Page not found", "<p>This link belongs to no page of this IncidentFlow.</p>"));
+    ModelAndView unknown(NotFoundException e) {
+        return view(new AckView("Page not found", null, null, null, null, true), HttpStatus.NOT_FOUND);
     }
 
-    private static String already(Page page) {
-        return "<p>The page for " + esc(page.getIncidentId()) + " was acknowledged by " + esc(page.getAcknowledgedBy())
-                + " at " + page.getAcknowledgedAt() + ".</p>";
+    private static ModelAndView view(AckView content, HttpStatus status) {
+        return new ModelAndView("ack", Map.of("page", content), status);
     }
 
-    private static String html(String title, String content) {
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"robots\" content=\"noindex\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>IncidentFlow: " + esc(title)
-                + "</title></head><body><h1>" + esc(title) + "</h1>" + content + "</body></html>";
+    /**
+     * What {@code templates/ack.mustache} shows, which escapes every value: one of the sections is set
+     * (refused: the reason the link is not valid; unknown: the link names no page).
+     */
+    record AckView(String title, Confirmation confirm, Acknowledgement acknowledged, Acknowledgement already,
+                   String refused, boolean unknown) {
+
+        static AckView already(Page page, boolean replayed) {
+            return new AckView("Already acknowledged", null, null, new Acknowledgement(page.getIncidentId(),
+                    page.getAcknowledgedBy(), String.valueOf(page.getAcknowledgedAt()), replayed ? "Nothing was changed." : null),
+                    null, false);
+        }
     }
 
-    private static String esc(String text) {
-        return HtmlUtils.htmlEscape(String.valueOf(text));
+    record Confirmation(String subject, String incidentId, String groupId, String level, String recipient) {
+    }
+
+    /** {@code outcome}: the sentence after the acknowledgement, if any. */
+    record Acknowledgement(String incidentId, String by, String at, String outcome) {
     }
 }

@@ -18,9 +18,11 @@ public class OpenPageDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        boolean leadFirst = pages.leadFirst(PAGE_GROUP.get(execution), PAGE_LEAD_FIRST.find(execution).orElse(false));
         Page page = pages.open(INCIDENT_ID.get(execution), PAGE_GROUP.get(execution), PAGE_SUMMARY.get(execution),
-                PAGE_EVENT.find(execution).orElse(null), ACK_TIMEOUT.find(execution).orElse(null),
+                PAGE_EVENT.find(execution).orElse(null), ACK_TIMEOUT.find(execution).orElse(null), leadFirst,
                 execution.getProcessInstanceId());
+        PAGE_LEAD_FIRST.set(execution, leadFirst);
         PAGE_ID.set(execution, page.getId());
         ACK_TIMEOUT.set(execution, page.getAckTimeout());
         RETRY_CYCLE.set(execution, pages.retryCycle());

@@ -24,6 +24,8 @@ public final class PageModel {
     public static final ProcessVariable<String> PAGE_SUMMARY = stringVariable("pageSummary");
     public static final ProcessVariable<String> PAGE_EVENT = stringVariable("pageEvent");
     public static final ProcessVariable<String> ACK_TIMEOUT = stringVariable("ackTimeout");
+    /** The group's lead is paged first (an SLA warning), the group's levels after. */
+    public static final ProcessVariable<Boolean> PAGE_LEAD_FIRST = booleanVariable("pageLeadFirst");
 
     // Working variables
     public static final ProcessVariable<String> PAGE_ID = stringVariable("pageId");
@@ -37,7 +39,7 @@ public final class PageModel {
 
     /** What a calling activity may pass (camunda:in) and map back (camunda:out): the element template binds these. */
     public static final List<ProcessVariable<?>> CALL_INPUTS = List.of(INCIDENT_ID, PAGE_GROUP, PAGE_SUMMARY, PAGE_EVENT,
-            ACK_TIMEOUT);
+            ACK_TIMEOUT, PAGE_LEAD_FIRST);
     public static final List<ProcessVariable<?>> CALL_OUTPUTS = List.of(ACKNOWLEDGED, ACKNOWLEDGED_BY, ACKNOWLEDGED_AT,
             PAGE_ID);
 

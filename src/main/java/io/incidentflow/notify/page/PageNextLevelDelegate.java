@@ -18,6 +18,6 @@ public class PageNextLevelDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LEVELS_LEFT.set(execution, pages.pageNextLevel(PAGE_ID.get(execution)));
+        LEVELS_LEFT.set(execution, pages.pageNextLevel(PAGE_ID.get(execution), PAGE_LEAD_FIRST.find(execution).orElse(false)));
     }
 }

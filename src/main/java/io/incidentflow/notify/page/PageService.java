@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
@@ -62,9 +63,10 @@ public class PageService {
     /**
      * @param eventCode  the acknowledgeable event whose template pages (null: {@code paged})
      * @param ackTimeout ISO-8601 duration each level has to acknowledge (null: {@code incidentflow.notify.ack.timeout})
+     * @param leadFirst  the group's lead is level 1, the group's own levels follow ({@link #leadFirst})
      */
     public Page open(String incidentId, String group, String summary, String eventCode, String ackTimeout,
-                     String processInstanceId) {
+                     boolean leadFirst, String processInstanceId) {
         NotificationEvent event = eventCode == null ? NotificationEvent.PAGED
                 : Coded.fromCode(NotificationEvent.class, eventCode);
         if (!event.acknowledgeable()) {
@@ -77,8 +79,14 @@ public class PageService {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("ackTimeout '" + ackTimeout + "' is not an ISO-8601 duration such as PT5M", e);
         }
+        int levels = onCall.levelCount(group) + (leadFirst ? 1 : 0);
         return pages.save(new Page(UUID.randomUUID().toString(), incidentId, group, event, summary, processInstanceId,
-                timeout, onCall.levelCount(group), EngineClock.now()));
+                timeout, levels, EngineClock.now()));
+    }
+
+    /** Whether a page that asks for the group's lead first gets one: only a group whose schedule names a lead. */
+    public boolean leadFirst(String group, boolean asked) {
+        return asked && onCall.namedLead(group).isPresent();
     }
 
     /** The retry cycle of the paging step, the same as the deliveries'. */
@@ -86,21 +94,47 @@ public class PageService {
         return properties.retryCycle();
     }
 
-    /** Pages the next escalation level as on call now. @return whether levels are left after it */
-    public boolean pageNextLevel(String pageId) {
+    /**
+     * Pages the next escalation level as on call now. A level that reaches nobody (a group without schedule
+     * and members) falls back to the group's lead; with no lead either this fails, so that the paging step is
+     * retried and then shows as an incident in Cockpit, while the step that asked for the page stays done.
+     *
+     * @param leadFirst as given to {@link #open}
+     * @return whether levels are left after it
+     */
+    public boolean pageNextLevel(String pageId, boolean leadFirst) {
         Page page = get(pageId);
         int level = page.nextLevel();
-        List<Person> people = onCall.pageLevel(page.getGroupId(), level, EngineClock.now());
-        if (people.isEmpty()) {
-            throw new IllegalStateException("Nobody to page at level " + level + " of group " + page.getGroupId()
-                    + ": it has no on-call schedule (on-call file) and no members in Camunda");
-        }
-        List<Notification> sent = notifications.sendPage(page.getId(), level, page.getIncidentId(), people,
+        Reach reach = reach(page.getGroupId(), leadFirst ? level - 1 : level, EngineClock.now());
+        List<Notification> sent = notifications.sendPage(page.getId(), level, page.getIncidentId(), reach.people(),
                 Map.of("summary", page.getSummary(), "group", page.getGroupId(), "level", level));
         events.publishEvent(new PageRecorded(page.getIncidentId(), "PAGED", "Level " + level + " of "
-                + page.getLevelCount() + " of " + page.getGroupId() + " paged: " + sent.stream()
+                + page.getLevelCount() + " of " + page.getGroupId() + " paged" + reach.how() + ": " + sent.stream()
                 .map(m -> m.getRecipient() + " (" + m.getChannel().code() + ")").collect(Collectors.joining(", ")), level));
         return page.levelsLeft();
+    }
+
+    /** Whom a level reaches, and how, when it is not the level's own on-call person (for the timeline). */
+    private record Reach(List<Person> people, String how) {
+    }
+
+    /** @param groupLevel the group's escalation level; 0 is its lead (a page that asks for the lead first) */
+    private Reach reach(String group, int groupLevel, Instant at) {
+        if (groupLevel == 0) {
+            Optional<Person> lead = onCall.namedLead(group);
+            if (lead.isPresent()) {
+                return new Reach(List.of(lead.get()), " (its lead)");
+            }
+            // the lead left the on-call file during the page
+            return reach(group, 1, at);
+        }
+        List<Person> level = onCall.pageLevel(group, groupLevel, at);
+        if (!level.isEmpty()) {
+            return new Reach(level, "");
+        }
+        return onCall.namedLead(group).map(lead -> new Reach(List.of(lead), " (nobody on call and no members: its lead)"))
+                .orElseThrow(() -> new IllegalStateException("Nobody to page at level " + groupLevel + " of group "
+                        + group + ": nobody on call (on-call file), no members in Camunda and no lead"));
     }
 
     public void recordUnacknowledged(String pageId) {

@@ -95,6 +95,18 @@ public class IncidentDriver {
         management.executeJob(job(businessKey, activityId).getId());
     }
 
+    /**
+     * Runs the asynchronous start of a page (a call activity of page-responder.bpmn) as the job executor
+     * would, and returns the page-responder instance it started, waiting to page its first level.
+     */
+    public ProcessInstance startPage(String incidentId, String callActivityId) {
+        fire(incidentId, callActivityId);
+        String page = history.createHistoricActivityInstanceQuery().processInstanceId(instance(incidentId).getId())
+                .activityId(callActivityId).orderByHistoricActivityInstanceStartTime().desc().list().get(0)
+                .getCalledProcessInstanceId();
+        return runtime.createProcessInstanceQuery().processInstanceId(page).singleResult();
+    }
+
     /** Activities the incident's process passed, in order, from history (also after it ended). */
     public List<String> passedActivities(String incidentId) {
         return passedActivities(IncidentModel.PROCESS_KEY, incidentId);

@@ -23,6 +23,7 @@ import io.incidentflow.incident.review.ReviewService;
 import io.incidentflow.notify.Notification;
 import io.incidentflow.notify.NotificationRepository;
 import io.incidentflow.common.InvalidInputException;
+import io.incidentflow.notify.page.PageDriver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -52,6 +53,7 @@ class IncidentProcessTest {
     @Autowired NotificationRepository notifications;
     @Autowired ProblemService problems;
     @Autowired ReviewService reviews;
+    @Autowired PageDriver pages;
 
     @BeforeEach
     void init() {
@@ -193,7 +195,7 @@ class IncidentProcessTest {
     }
 
     @Test
-    void responseWarningNotifiesServiceDeskLeadWhenNobodyTookIt() {
+    void responseWarningRecordedAndServiceDeskLeadPagedWhenNobodyTookIt() {
         Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
         Job warning = driver.job(incident.getId(), EVENT_RESPONSE_WARNING);
         // P3: 120 minutes to respond, warned at 75% = 90 minutes after logging
@@ -202,14 +204,11 @@ class IncidentProcessTest {
 
         driver.fire(incident.getId(), EVENT_RESPONSE_WARNING);
 
+        // the page starts asynchronously (IncidentPagingProcessTest follows it)
         assertThat(driver.instance(incident.getId())).hasPassed("Task_WarnServiceDeskLead")
-                .isWaitingAt(TASK_INITIAL_DIAGNOSIS);
-        List<Notification> sent = notifications.findByIncidentIdOrderByIdAsc(incident.getId());
-        assertThat(sent).singleElement().satisfies(n -> {
-            assertThat(n.getRecipient()).isEqualTo("desk-lead");
-            assertThat(n.getTemplate()).isEqualTo("sla-warning");
-            assertThat(n.getSubject()).contains(incident.getId(), "response", "75%");
-        });
+                .isWaitingAt(TASK_INITIAL_DIAGNOSIS, TASK_PAGE_SERVICE_DESK_LEAD);
+        assertThat(incidents.timeline(incident.getId())).filteredOn(e -> e.getType().equals("SLA_WARNING"))
+                .extracting(IncidentEvent::getDetail).containsExactly("response target 75% used; lead of service-desk paged");
     }
 
     @Test
@@ -236,11 +235,11 @@ class IncidentProcessTest {
         Incident breached = driver.incident(incident.getId());
         assertThat(breached.isResponseBreached()).isTrue();
         assertThat(breached.getTier()).isEqualTo(IncidentTier.NORMAL);
-        assertThat(templatesSentFor(incident)).containsExactly("sla-breach");
+        assertThat(driver.instance(incident.getId())).isWaitingAt(TASK_PAGE_SERVICE_DESK_LEAD_ON_BREACH);
     }
 
     @Test
-    void resolutionWarningNotifiesResolverGroupLead() {
+    void resolutionWarningPagesResolverGroupLead() {
         Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
         driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "escalate"));
         Job warning = driver.job(incident.getId(), EVENT_RESOLUTION_WARNING);
@@ -251,9 +250,10 @@ class IncidentProcessTest {
         driver.fire(incident.getId(), EVENT_RESOLUTION_WARNING);
 
         assertThat(driver.instance(incident.getId())).hasPassed("Task_WarnResolverLead")
-                .isWaitingAt(TASK_FUNCTIONAL_ESCALATION);
-        assertThat(notifications.findByIncidentIdOrderByIdAsc(incident.getId()))
-                .extracting(Notification::getRecipient).containsExactly("erp-lead");
+                .isWaitingAt(TASK_FUNCTIONAL_ESCALATION, TASK_PAGE_RESOLVER_LEAD);
+        ProcessInstance page = driver.startPage(incident.getId(), TASK_PAGE_RESOLVER_LEAD);
+        pages.pageNextLevel(page);
+        assertThat(pages.messages(page)).extracting(Notification::getRecipient).containsOnly("erp-lead");
     }
 
     @Test

@@ -32,11 +32,22 @@ public class PageDriver {
     }
 
     public ProcessInstance page(String incidentId, String group, String summary) {
+        return runtime.startProcessInstanceByKey(PageModel.PROCESS_KEY, inputs(incidentId, group, summary));
+    }
+
+    /** A page whose level 1 is the group's lead, as an SLA warning asks. */
+    public ProcessInstance pageLeadFirst(String incidentId, String group, String summary) {
+        Map<String, Object> inputs = inputs(incidentId, group, summary);
+        PageModel.PAGE_LEAD_FIRST.putInto(inputs, true);
+        return runtime.startProcessInstanceByKey(PageModel.PROCESS_KEY, inputs);
+    }
+
+    private static Map<String, Object> inputs(String incidentId, String group, String summary) {
         Map<String, Object> inputs = new HashMap<>();
         PageModel.INCIDENT_ID.putInto(inputs, incidentId);
         PageModel.PAGE_GROUP.putInto(inputs, group);
         PageModel.PAGE_SUMMARY.putInto(inputs, summary);
-        return runtime.startProcessInstanceByKey(PageModel.PROCESS_KEY, inputs);
+        return inputs;
     }
 
     /** Runs the (asynchronous) paging step the instance waits at. */

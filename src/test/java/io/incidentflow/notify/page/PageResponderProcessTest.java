@@ -13,16 +13,23 @@ import io.incidentflow.incident.Level;
 import io.incidentflow.incident.process.IncidentDriver;
 import io.incidentflow.notify.Channel;
 import io.incidentflow.notify.Notification;
+import io.incidentflow.notify.oncall.OnCallSchedule;
+import io.incidentflow.notify.oncall.OnCallScheduleRepository;
 import io.incidentflow.security.CurrentUser;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -47,6 +54,8 @@ class PageResponderProcessTest {
     @Autowired PageService pages;
     @Autowired IncidentDriver incidents;
     @Autowired IncidentService timeline;
+    @Autowired IdentityService identity;
+    @Autowired OnCallScheduleRepository schedules;
 
     private String incidentId;
 
@@ -130,8 +139,9 @@ class PageResponderProcessTest {
         assertThat(page).isEnded().hasPassed("Event_EveryLevelPaged", "Task_RecordNoAcknowledgement",
                         "Event_NobodyAcknowledged").hasNotPassed("Event_Acknowledged")
                 .variables().containsEntry("acknowledged", false).containsEntry("acknowledgedBy", null);
+        // the last level is the group's members; the lead only when it has none
         assertThat(driver.messages(page)).filteredOn(m -> m.getPageLevel() == 3).extracting(Notification::getRecipient)
-                .contains("alice", "bob", "carol", "dave", "erp-lead");
+                .contains("alice", "bob", "carol", "dave").doesNotContain("erp-lead");
         Page recorded = pages.get(driver.pageId(page));
         assertThat(recorded.getState()).isEqualTo(PageState.UNACKNOWLEDGED);
         assertThat(recorded.getLevelCount()).isEqualTo(3);
@@ -146,13 +156,61 @@ class PageResponderProcessTest {
     }
 
     @Test
+    void leadFirstPagesTheLeadThenTheGroupsLevels() {
+        ProcessInstance page = driver.pageLeadFirst(incidentId, "erp-team", "Resolution target nearly used up");
+
+        driver.pageNextLevel(page);
+        driver.ackTimeout(page);
+        driver.pageNextLevel(page);
+
+        assertThat(driver.messages(page)).extracting(Notification::getRecipient, Notification::getPageLevel)
+                .containsOnly(tuple("erp-lead", 1), tuple("alice", 2));
+        assertThat(pages.get(driver.pageId(page)).getLevelCount()).isEqualTo(4);
+        assertThat(timeline.timeline(incidentId)).filteredOn(e -> e.getType().equals("PAGED"))
+                .extracting(IncidentEvent::getDetail).first().asString()
+                .startsWith("Level 1 of 4 of erp-team paged (its lead): erp-lead (email)");
+    }
+
+    @Test
+    void groupWithNobodyOnCallFallsBackToItsMembers() {
+        String group = "fallback-members-" + UUID.randomUUID().toString().substring(0, 8);
+        String member = group + "-member";
+        identity.saveGroup(identity.newGroup(group));
+        User user = identity.newUser(member);
+        user.setEmail(member + "@example.com");
+        identity.saveUser(user);
+        identity.createMembership(member, group);
+        ProcessInstance page = driver.page(incidentId, group, "Nobody on call");
+
+        driver.pageNextLevel(page);
+
+        assertThat(driver.messages(page)).extracting(Notification::getRecipient, Notification::getPageLevel)
+                .containsExactly(tuple(member, 1));
+        assertThat(pages.get(driver.pageId(page)).getLevelCount()).isEqualTo(1);
+    }
+
+    @Test
+    void groupWithNobodyOnCallAndNoMembersFallsBackToItsLead() {
+        String group = "fallback-lead-" + UUID.randomUUID().toString().substring(0, 8);
+        schedules.save(new OnCallSchedule(group + "-oncall", group, ZoneId.of("Europe/Berlin"), "erp-lead", List.of()));
+        ProcessInstance page = driver.page(incidentId, group, "Nobody on call, no members");
+
+        driver.pageNextLevel(page);
+
+        assertThat(driver.messages(page)).extracting(Notification::getRecipient).containsOnly("erp-lead");
+        assertThat(timeline.timeline(incidentId)).filteredOn(e -> e.getType().equals("PAGED"))
+                .extracting(IncidentEvent::getDetail).singleElement().asString()
+                .startsWith("Level 1 of 1 of " + group + " paged (nobody on call and no members: its lead): erp-lead");
+    }
+
+    @Test
     void groupWithNobodyToPageEndsAsCockpitIncidentAfterTheRetries() {
         ProcessInstance page = driver.page(incidentId, "no-such-team", "Nobody there");
 
         for (int attempt = 0; attempt < 6; attempt++) {
             assertThatThrownBy(() -> driver.pageNextLevel(page))
-                    .hasMessage("Nobody to page at level 1 of group no-such-team: it has no on-call schedule "
-                            + "(on-call file) and no members in Camunda");
+                    .hasMessage("Nobody to page at level 1 of group no-such-team: nobody on call (on-call file), "
+                            + "no members in Camunda and no lead");
         }
 
         assertThat(runtime.createIncidentQuery().processInstanceId(page.getId()).singleResult().getActivityId())
