@@ -16,6 +16,7 @@ import io.incidentflow.continuity.ContinuityService;
 import io.incidentflow.continuity.ContinuityVariables;
 import io.incidentflow.engine.CurrentActor;
 import io.incidentflow.engine.EngineClock;
+import io.incidentflow.engine.Identities;
 import io.incidentflow.engine.ProcessAdapter;
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentService;
@@ -37,7 +38,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,14 +58,14 @@ public class MajorIncidentService {
     private final ExperimentRepository experiments;
     private final StakeholderUpdateRepository updates;
     private final CurrentActor actor;
-    private final IdentityService identity;
+    private final Identities identities;
     private final ContinuityProperties continuityProperties;
     private final ContinuityService continuity;
 
     public MajorIncidentService(IncidentService incidents, ServiceCatalog catalog, ProcessAdapter engine,
                                 NotificationService notifications, MajorIncidentProperties properties,
                                 ExperimentRepository experiments, StakeholderUpdateRepository updates,
-                                CurrentActor actor, IdentityService identity,
+                                CurrentActor actor, Identities identities,
                                 ContinuityProperties continuityProperties, ContinuityService continuity) {
         this.continuityProperties = continuityProperties;
         this.continuity = continuity;
@@ -77,7 +77,7 @@ public class MajorIncidentService {
         this.experiments = experiments;
         this.updates = updates;
         this.actor = actor;
-        this.identity = identity;
+        this.identities = identities;
     }
 
     /**
@@ -356,7 +356,7 @@ public class MajorIncidentService {
     }
 
     private void requireUser(String field, String userId) {
-        if (userId == null || userId.isBlank() || identity.createUserQuery().userId(userId).count() == 0) {
+        if (userId == null || userId.isBlank() || !identities.exists(userId)) {
             throw new InvalidInputException(field, "must be the id of a Camunda user; '" + userId + "' is none");
         }
     }
