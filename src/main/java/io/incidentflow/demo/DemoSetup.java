@@ -1,10 +1,5 @@
 package io.incidentflow.demo;
 
-import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +7,9 @@ import java.util.Map;
 import io.incidentflow.security.AdminBootstrap;
 import io.incidentflow.security.IdentitySetup;
 import io.incidentflow.security.Roles;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
+import io.incidentflow.tasklist.TasklistFilters;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -32,11 +20,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo profile ({@code --spring.profiles.active=demo}): one user per role group and per resolver
- * group of the demo catalog, all with the password {@value #DEMO_PASSWORD}, and Tasklist filters.
+ * group of the demo catalog, all with the password {@value #DEMO_PASSWORD}. Their Tasklist filters are not
+ * demo data: {@link TasklistFilters} creates them in every profile, also for the demo resolver groups.
  * FOR DEMONSTRATIONS ONLY: never activate this profile on a real installation. The administrator is
  * not a demo user: it follows {@link AdminBootstrap} (ADMIN_PASSWORD or a generated password).
  *
- * <p>Idempotent across restarts: existing users, memberships, filters and authorizations are kept
+ * <p>Idempotent across restarts: existing users and memberships are kept
  * as they are (a demo user's changed password stays changed).
  */
 @Component
@@ -53,8 +42,6 @@ public class DemoSetup implements ApplicationRunner {
 
     /** Demo user id → group id. */
     public static final Map<String, String> DEMO_USERS;
-
-    public static final String MY_TASKS_FILTER = "My tasks";
 
     /**
      * How a demo user is told from anyone else's: one of {@link #DEMO_USERS}, first name "Demo" and an email
@@ -84,17 +71,10 @@ public class DemoSetup implements ApplicationRunner {
 
     private final IdentitySetup identitySetup;
     private final IdentityService identityService;
-    private final AuthorizationService authorizationService;
-    private final FilterService filterService;
-    private final TaskService taskService;
 
-    public DemoSetup(IdentitySetup identitySetup, IdentityService identityService,
-                     AuthorizationService authorizationService, FilterService filterService, TaskService taskService) {
+    public DemoSetup(IdentitySetup identitySetup, IdentityService identityService) {
         this.identitySetup = identitySetup;
         this.identityService = identityService;
-        this.authorizationService = authorizationService;
-        this.filterService = filterService;
-        this.taskService = taskService;
     }
 
     @Override
@@ -108,39 +88,16 @@ public class DemoSetup implements ApplicationRunner {
 
         DEMO_USERS.forEach(this::ensureUser);
 
-        ensureMyTasksFilter();
-        int priority = 0;
-        for (String group : taskGroups()) {
-            ensureGroupFilter(group, ++priority);
-        }
-
         log.warn("""
 
-                DEMO profile active: demo users {} (password '{}') and Tasklist filters were set up.
+                DEMO profile active: demo users {} (password '{}') were set up.
                 Never use the demo profile on a real installation.""", DEMO_USERS.keySet(), DEMO_PASSWORD);
-    }
-
-    /** Groups that work tasks and so get a Tasklist filter. */
-    public static List<String> taskGroups() {
-        List<String> groups = new ArrayList<>(Roles.WORKING_GROUPS);
-        groups.addAll(DEMO_RESOLVER_GROUPS);
-        return groups;
-    }
-
-    /** Filter name of a group's Tasklist filter, e.g. "Service desk", "Network team". */
-    public static String filterName(String groupId) {
-        String name = Roles.displayName(groupId);
-        if (name.equals(groupId)) {
-            name = groupId.replace('-', ' ');
-            name = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        }
-        return name;
     }
 
     private void ensureUser(String userId, String groupId) {
         if (identityService.createUserQuery().userId(userId).count() == 0) {
             User user = identityService.newUser(userId);
-            markAsDemo(user, filterName(groupId));
+            markAsDemo(user, TasklistFilters.filterName(groupId));
             user.setPassword(DEMO_PASSWORD);
             identityService.saveUser(user);
         }
@@ -159,56 +116,5 @@ public class DemoSetup implements ApplicationRunner {
     static boolean isMarkedAsDemo(User user) {
         return DEMO_FIRST_NAME.equals(user.getFirstName())
                 && (user.getId() + DEMO_EMAIL_SUFFIX).equalsIgnoreCase(String.valueOf(user.getEmail()));
-    }
-
-    private void ensureMyTasksFilter() {
-        Filter filter = findFilter(MY_TASKS_FILTER);
-        if (filter == null) {
-            TaskQuery query = taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}");
-            filter = saveFilter(MY_TASKS_FILTER, query, "Tasks assigned to me", -10);
-        }
-        // Readable by every user.
-        if (authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
-                .resourceType(Resources.FILTER).resourceId(filter.getId()).count() == 0) {
-            Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
-            authorization.setUserId(ANY);
-            authorization.setResource(Resources.FILTER);
-            authorization.setResourceId(filter.getId());
-            authorization.addPermission(Permissions.READ);
-            authorizationService.saveAuthorization(authorization);
-        }
-    }
-
-    private void ensureGroupFilter(String groupId, int priority) {
-        String name = filterName(groupId);
-        Filter filter = findFilter(name);
-        if (filter == null) {
-            TaskQuery query = taskService.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks();
-            filter = saveFilter(name, query, "Tasks for the group " + groupId + ", incl. those already claimed", priority);
-        }
-        // Readable by that group only.
-        if (authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
-                .resourceType(Resources.FILTER).resourceId(filter.getId()).count() == 0) {
-            Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-            authorization.setGroupId(groupId);
-            authorization.setResource(Resources.FILTER);
-            authorization.setResourceId(filter.getId());
-            authorization.addPermission(Permissions.READ);
-            authorizationService.saveAuthorization(authorization);
-        }
-    }
-
-    private Filter findFilter(String name) {
-        List<Filter> filters = filterService.createTaskFilterQuery().filterName(name).list();
-        return filters.isEmpty() ? null : filters.get(0);
-    }
-
-    private Filter saveFilter(String name, TaskQuery query, String description, int priority) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("description", description);
-        properties.put("priority", priority);
-        properties.put("refresh", true);
-        Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
-        return filterService.saveFilter(filter);
     }
 }

@@ -7,6 +7,7 @@ import io.incidentflow.incident.process.IncidentVariables;
 import io.incidentflow.major.MajorIncidentVariables;
 import io.incidentflow.notify.delivery.DeliveryVariables;
 import io.incidentflow.notify.page.PageModel;
+import io.incidentflow.tasklist.TaskCardVariables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,7 +38,8 @@ public class ControlVariables {
 
     /** The classes declaring process variables, one per process (or family of processes). */
     static final List<Class<?>> DECLARATIONS = List.of(IncidentVariables.class, MajorIncidentVariables.class,
-            ContinuityVariables.class, ProblemVariables.class, DeliveryVariables.class, PageModel.class);
+            ContinuityVariables.class, ProblemVariables.class, DeliveryVariables.class, PageModel.class,
+            TaskCardVariables.class);
 
     private final Set<String> names;
 

@@ -71,7 +71,7 @@ class ArchitectureTest {
                     "io.incidentflow.modelimpact..",
                     "io.incidentflow.processstate..",
                     "io.incidentflow.security..",
-                    "io.incidentflow.cockpit..",
+                    "io.incidentflow.tasklist..",
                     "io.incidentflow.demo..")
             .should().dependOnClassesThat(ENGINE_DOORS)
             .because("services start, correlate and read process state only through engine.ProcessAdapter and typed "
@@ -80,8 +80,9 @@ class ArchitectureTest {
                     + "plug into the engine itself: modelgate (deployer and expression manager plugins), modelimpact "
                     + "(runs the model gate and the DMN engine of that configuration on a candidate model), "
                     + "processstate (checks forms and task permissions of the engine REST API), security (owns the "
-                    + "Camunda users, groups and authorizations that are our roles, and the password-check plugin), "
-                    + "cockpit (the webapp session's groups) and demo (seeds users and Tasklist filters as an "
+                    + "Camunda users, groups and authorizations that are our roles, the password-check plugin and "
+                    + "the Cockpit session login), tasklist (a parse listener plugin on every user task, and the "
+                    + "Tasklist filters it keeps per group) and demo (seeds users and Tasklist filters as an "
                     + "administrator would)");
 
     @ArchTest

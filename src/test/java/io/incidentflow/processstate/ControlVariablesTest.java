@@ -12,7 +12,8 @@ class ControlVariablesTest {
     @Test
     void variablesNoFormAsksForAreControlVariables() {
         assertThat(control.names()).contains("resolverGroup", "priority", "responseDueAt", "resolutionDueAt",
-                "timeBoxEndsAt", "invocationId", "pageGroup", "ackTimeout", "serviceIds", "majorOutcome");
+                "timeBoxEndsAt", "invocationId", "pageGroup", "ackTimeout", "serviceIds", "majorOutcome",
+                "incidentTitle", "incidentPriority");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,9 @@ class ProcessStateGuardTest {
 
     @Autowired
     IncidentDriver incidents;
+
+    @Autowired
+    TaskService taskService;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -205,6 +209,22 @@ class ProcessStateGuardTest {
         assertRefused(tasklist().send("PUT", "task/" + task.getId() + "/variables/incidentId", other),
                 403, "incidentId");
         assertThat(variable(task.getProcessInstanceId(), "incidentId")).isEqualTo(incident.getId());
+    }
+
+    /** The incident title and priority a task shows in Tasklist are the task's own: nobody rewrites them. */
+    @Test
+    void theIncidentLabelsOfATaskAreWrittenByNobody() throws Exception {
+        Incident incident = incidents.log("email", Level.LOW, Level.LOW);
+        Task task = incidents.task(incident.getId(), IncidentModel.TASK_INITIAL_DIAGNOSIS);
+        String localVariables = "/engine-rest/task/" + task.getId() + "/localVariables/";
+        String fake = "{\"value\": \"Nothing to see here\", \"type\": \"String\"}";
+
+        assertRefused(put(localVariables + "incidentTitle", deskAuth, fake), 403, "incidentTitle");
+        assertRefused(put(localVariables + "incidentTitle", adminAuth, fake), 400, "incidentTitle");
+        assertRefused(put(localVariables + "incidentPriority", adminAuth, fake), 400, "incidentPriority");
+        assertRefused(tasklist().send("PUT", "task/" + task.getId() + "/localVariables/incidentTitle", fake),
+                403, "incidentTitle");
+        assertThat(taskService.getVariableLocal(task.getId(), "incidentTitle")).isEqualTo(incident.getTitle());
     }
 
     @Test
