@@ -1,9 +1,10 @@
 package io.incidentflow.catalog;
 
-import io.incidentflow.security.Roles;
 import io.incidentflow.common.FieldProblem;
 import io.incidentflow.common.InvalidInputException;
 import io.incidentflow.common.NotFoundException;
+import io.incidentflow.security.ResolverGroupDeclared;
+import io.incidentflow.security.Roles;
 import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.util.ArrayList;

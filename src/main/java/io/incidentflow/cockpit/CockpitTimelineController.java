@@ -2,6 +2,7 @@ package io.incidentflow.cockpit;
 
 import io.incidentflow.incident.IncidentEvent;
 import io.incidentflow.incident.IncidentService;
+import io.incidentflow.security.CockpitSessionAuthenticationFilter;
 import io.incidentflow.security.Roles;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;

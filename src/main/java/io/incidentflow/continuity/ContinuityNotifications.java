@@ -2,8 +2,9 @@ package io.incidentflow.continuity;
 
 import io.incidentflow.notify.Audience;
 import io.incidentflow.notify.NotificationContent;
-import io.incidentflow.notify.NotificationService;
-import io.incidentflow.notify.Recipients;
+import io.incidentflow.notify.delivery.NotificationService;
+import io.incidentflow.notify.delivery.Recipients;
+
 import java.util.List;
 import org.springframework.stereotype.Component;
 

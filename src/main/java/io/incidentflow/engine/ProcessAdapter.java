@@ -7,7 +7,12 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.runtime.Job;
@@ -29,12 +34,14 @@ public class ProcessAdapter {
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
     private final DecisionService decisionService;
+    private final CommandExecutor commands;
 
-    public ProcessAdapter(RuntimeService runtimeService, ManagementService managementService,
-                          DecisionService decisionService) {
-        this.runtimeService = runtimeService;
-        this.managementService = managementService;
-        this.decisionService = decisionService;
+    public ProcessAdapter(ProcessEngine engine) {
+        this.runtimeService = engine.getRuntimeService();
+        this.managementService = engine.getManagementService();
+        this.decisionService = engine.getDecisionService();
+        this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
     }
 
     public ProcessInstance start(String processKey, String businessKey, Map<String, Object> variables) {
@@ -59,6 +66,18 @@ public class ProcessAdapter {
                 .processInstanceBusinessKey(businessKey)
                 .setVariables(variables)
                 .correlateAllWithResult().isEmpty();
+    }
+
+    /**
+     * Delivers a message to the one place that waits for it in this process instance.
+     *
+     * @throws org.camunda.bpm.engine.MismatchingMessageCorrelationException when nothing there waits for it
+     */
+    public void correlateToInstance(String processInstanceId, String messageName, Map<String, Object> variables) {
+        runtimeService.createMessageCorrelation(messageName)
+                .processInstanceId(processInstanceId)
+                .setVariables(variables)
+                .correlate();
     }
 
     /**
@@ -95,12 +114,25 @@ public class ProcessAdapter {
 
     /** Lets suspended timers run again, due later by {@code by}. */
     public void resumeTimers(String processInstanceId, List<String> activityIds, Duration by) {
-        for (Job job : timers(processInstanceId, activityIds)) {
-            // One change to the job entity of this transaction: the engine's separate "set due date"
-            // and "activate" commands would update the same row twice and collide on its revision.
-            JobEntity timer = (JobEntity) job;
-            timer.setDuedate(Date.from(job.getDuedate().toInstant().plus(by)));
-            timer.setSuspensionState(SuspensionState.ACTIVE.getStateCode());
+        List<String> jobIds = timers(processInstanceId, activityIds).stream().map(Job::getId).toList();
+        commands.execute(new ResumeTimers(jobIds, by));
+    }
+
+    /**
+     * One change per timer, made inside an engine command so that it is written whether or not the caller runs in
+     * one (a delegate does, a service does not). The engine's own "set due date" and "activate" commands would
+     * update the same row twice in a delegate's command and collide on its revision.
+     */
+    private record ResumeTimers(List<String> jobIds, Duration by) implements Command<Void> {
+
+        @Override
+        public Void execute(CommandContext context) {
+            for (String jobId : jobIds) {
+                JobEntity timer = context.getJobManager().findJobById(jobId);
+                timer.setDuedate(Date.from(timer.getDuedate().toInstant().plus(by)));
+                timer.setSuspensionState(SuspensionState.ACTIVE.getStateCode());
+            }
+            return null;
         }
     }
 

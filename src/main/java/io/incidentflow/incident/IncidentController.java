@@ -1,7 +1,6 @@
 package io.incidentflow.incident;
 
 import io.incidentflow.incident.IncidentService.IncidentFilter;
-import io.incidentflow.incident.process.IncidentProcess;
 import io.incidentflow.web.CsvCell;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,11 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Incidents", description = "Log incidents and follow them through the three tiers")
 public class IncidentController {
 
-    private final IncidentProcess process;
+    private final IncidentIntake intake;
     private final IncidentService incidents;
 
-    public IncidentController(IncidentProcess process, IncidentService incidents) {
-        this.process = process;
+    public IncidentController(IncidentIntake intake, IncidentService incidents) {
+        this.intake = intake;
         this.incidents = incidents;
     }
 
@@ -40,7 +39,7 @@ public class IncidentController {
     @Operation(summary = "Log an incident", description = "Starts the incident process; the answer holds the "
             + "incident with its priority and SLA due dates. Bad input is answered with 400 naming each field.")
     public ResponseEntity<IncidentView> log(@Valid @RequestBody NewIncident incident) {
-        Incident logged = process.log(incident, IncidentSource.API);
+        Incident logged = intake.log(incident, IncidentSource.API);
         return ResponseEntity.created(URI.create("/api/incidents/" + logged.getId())).body(IncidentView.of(logged));
     }
 

@@ -2,10 +2,10 @@ package io.incidentflow.major;
 
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentService;
+import io.incidentflow.notify.AckTokens.InvalidTokenException;
+import io.incidentflow.notify.AckTokens;
 import io.incidentflow.notify.Notification;
 import io.incidentflow.notify.NotificationRepository;
-import io.incidentflow.notify.page.AckTokens;
-import io.incidentflow.notify.page.AckTokens.InvalidTokenException;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.util.Locale;

@@ -2,11 +2,14 @@ package io.incidentflow.major;
 
 import io.incidentflow.common.TimelineEventType;
 import io.incidentflow.notify.Audience;
-
 import static io.incidentflow.major.MajorIncidentVariables.*;
 
 import io.incidentflow.catalog.BusinessService;
 import io.incidentflow.catalog.ServiceCatalog;
+import io.incidentflow.common.ConflictException;
+import io.incidentflow.common.FieldProblem;
+import io.incidentflow.common.InvalidInputException;
+import io.incidentflow.common.NotFoundException;
 import io.incidentflow.continuity.ContinuityEndedWithoutRecovery;
 import io.incidentflow.continuity.ContinuityModel;
 import io.incidentflow.continuity.ContinuityProperties;
@@ -15,6 +18,7 @@ import io.incidentflow.continuity.ContinuityService;
 import io.incidentflow.continuity.ContinuityVariables;
 import io.incidentflow.engine.CurrentActor;
 import io.incidentflow.engine.EngineClock;
+import io.incidentflow.engine.Identities;
 import io.incidentflow.engine.ProcessAdapter;
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentService;
@@ -24,14 +28,11 @@ import io.incidentflow.incident.ResolutionType;
 import io.incidentflow.incident.process.IncidentModel;
 import io.incidentflow.incident.process.IncidentVariables;
 import io.incidentflow.notify.NotificationContent;
-import io.incidentflow.notify.NotificationService;
-import io.incidentflow.notify.Recipients;
+import io.incidentflow.notify.delivery.NotificationService;
+import io.incidentflow.notify.delivery.Recipients;
+
 import io.incidentflow.security.CurrentUser;
 import io.incidentflow.security.Roles;
-import io.incidentflow.common.ConflictException;
-import io.incidentflow.common.FieldProblem;
-import io.incidentflow.common.InvalidInputException;
-import io.incidentflow.common.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,14 +60,14 @@ public class MajorIncidentService {
     private final ExperimentRepository experiments;
     private final StakeholderUpdateRepository updates;
     private final CurrentActor actor;
-    private final IdentityService identity;
+    private final Identities identities;
     private final ContinuityProperties continuityProperties;
     private final ContinuityService continuity;
 
     public MajorIncidentService(IncidentService incidents, ServiceCatalog catalog, ProcessAdapter engine,
                                 NotificationService notifications, MajorIncidentProperties properties,
                                 ExperimentRepository experiments, StakeholderUpdateRepository updates,
-                                CurrentActor actor, IdentityService identity,
+                                CurrentActor actor, Identities identities,
                                 ContinuityProperties continuityProperties, ContinuityService continuity) {
         this.continuityProperties = continuityProperties;
         this.continuity = continuity;
@@ -79,7 +79,7 @@ public class MajorIncidentService {
         this.experiments = experiments;
         this.updates = updates;
         this.actor = actor;
-        this.identity = identity;
+        this.identities = identities;
     }
 
     /**
@@ -358,7 +358,7 @@ public class MajorIncidentService {
     }
 
     private void requireUser(String field, String userId) {
-        if (userId == null || userId.isBlank() || identity.createUserQuery().userId(userId).count() == 0) {
+        if (userId == null || userId.isBlank() || !identities.exists(userId)) {
             throw new InvalidInputException(field, "must be the id of a Camunda user; '" + userId + "' is none");
         }
     }

@@ -4,6 +4,7 @@ import io.incidentflow.incident.IncidentRecorded;
 import io.incidentflow.incident.Priority;
 import io.incidentflow.incident.SlaClock;
 import io.incidentflow.notify.Channel;
+import io.incidentflow.notify.delivery.DeliveryAttempted;
 import io.incidentflow.notify.page.PageRecorded;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.ManagementService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -121,9 +123,10 @@ public class IncidentMetrics {
         }
     }
 
-    /** A notification was handed to its channel ({@code delivered}) or the channel refused it ({@code failed}). */
-    public void notification(Channel channel, boolean delivered) {
-        notificationCounter(channel, delivered ? "delivered" : "failed").increment();
+    /** Counted as it happens, not after commit: a failed delivery is thrown on and rolls its transaction back. */
+    @EventListener
+    public void onDeliveryAttempt(DeliveryAttempted attempt) {
+        notificationCounter(attempt.channel(), attempt.delivered() ? "delivered" : "failed").increment();
     }
 
     /** A request to a monitoring event endpoint was answered. */

@@ -1,6 +1,5 @@
 package io.incidentflow.notify;
 
-import io.incidentflow.notify.template.RenderedMessage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -58,7 +57,7 @@ public class Notification {
     protected Notification() {
     }
 
-    Notification(String messageKey, String incidentId, String recipient, Channel channel, String address,
+    public Notification(String messageKey, String incidentId, String recipient, Channel channel, String address,
                  NotificationEvent event, Audience audience, RenderedMessage message, String pageId,
                  Integer pageLevel, Instant createdAt) {
         this.messageKey = messageKey;
@@ -77,14 +76,14 @@ public class Notification {
         this.createdAt = createdAt;
     }
 
-    void delivered(Instant at) {
+    public void delivered(Instant at) {
         attempts++;
         status = DeliveryStatus.DELIVERED;
         deliveredAt = at;
         failureReason = null;
     }
 
-    void failed(String reason) {
+    public void failed(String reason) {
         attempts++;
         status = DeliveryStatus.FAILED;
         failureReason = reason.length() <= 1000 ? reason : reason.substring(0, 997) + "...";

@@ -5,7 +5,7 @@ import io.incidentflow.engine.ProcessVariable;
 import io.incidentflow.incident.problem.ProblemVariables;
 import io.incidentflow.incident.process.IncidentVariables;
 import io.incidentflow.major.MajorIncidentVariables;
-import io.incidentflow.notify.DeliveryVariables;
+import io.incidentflow.notify.delivery.DeliveryVariables;
 import io.incidentflow.notify.page.PageModel;
 import io.incidentflow.tasklist.TaskCardVariables;
 import java.io.IOException;

@@ -3,7 +3,6 @@ package io.incidentflow.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import io.incidentflow.catalog.ResolverGroupDeclared;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,8 +1,7 @@
 package io.incidentflow.security;
 
-import io.incidentflow.engine.EngineApiPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incidentflow.cockpit.CockpitSessionAuthenticationFilter;
+import io.incidentflow.engine.EngineApiPaths;
 import io.incidentflow.web.ProblemType;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;

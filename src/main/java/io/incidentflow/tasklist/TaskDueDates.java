@@ -2,6 +2,7 @@ package io.incidentflow.tasklist;
 
 import io.incidentflow.continuity.ContinuityModel;
 import io.incidentflow.continuity.ContinuityVariables;
+import io.incidentflow.engine.EngineClock;
 import io.incidentflow.engine.ProcessVariable;
 import io.incidentflow.incident.process.IncidentModel;
 import io.incidentflow.incident.process.IncidentVariables;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Where a user task's due date comes from when its model sets none (a process owner's {@code camunda:dueDate}
@@ -46,7 +46,7 @@ public final class TaskDueDates {
 
     /** The triage time box (an ISO duration) starts as triage opens, which is when its task is created. */
     static final DueDate TRIAGE_TIME_BOX = task -> MajorIncidentVariables.TRIAGE_TIME_BOX.find(task)
-            .map(box -> Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.parse(box))));
+            .map(box -> Date.from(EngineClock.now().plus(Duration.parse(box))));
 
     static final List<Rule> RULES = List.of(
             new Rule(IncidentModel.PROCESS_KEY, IncidentModel.TASK_POST_INCIDENT_REVIEW, NONE,

@@ -4,7 +4,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import io.incidentflow.catalog.ResolverGroupDeclared;
+import io.incidentflow.security.ResolverGroupDeclared;
+
 import io.incidentflow.security.Roles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

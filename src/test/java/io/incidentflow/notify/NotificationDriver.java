@@ -2,6 +2,7 @@ package io.incidentflow.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidentflow.notify.delivery.DeliveryVariables;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;

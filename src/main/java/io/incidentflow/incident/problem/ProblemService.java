@@ -3,6 +3,7 @@ package io.incidentflow.incident.problem;
 import io.incidentflow.common.TimelineEventType;
 import static io.incidentflow.incident.problem.ProblemVariables.*;
 
+import io.incidentflow.common.NotFoundException;
 import io.incidentflow.engine.BusinessKeys;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.engine.ProcessAdapter;
@@ -10,9 +11,10 @@ import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentProperties;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.notify.NotificationContent;
-import io.incidentflow.notify.NotificationService;
-import io.incidentflow.notify.Recipients;
+import io.incidentflow.notify.delivery.NotificationService;
+import io.incidentflow.notify.delivery.Recipients;
 import io.incidentflow.common.NotFoundException;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

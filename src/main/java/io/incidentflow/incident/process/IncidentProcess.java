@@ -4,6 +4,7 @@ import static io.incidentflow.incident.process.IncidentVariables.*;
 
 import io.incidentflow.engine.ProcessAdapter;
 import io.incidentflow.incident.Incident;
+import io.incidentflow.incident.IncidentIntake;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.IncidentSource;
 import io.incidentflow.incident.NewIncident;
@@ -14,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Logs incidents by starting {@code incident.bpmn} with the incident id as business key. */
 @Component
-public class IncidentProcess {
+public class IncidentProcess implements IncidentIntake {
 
     private final ProcessAdapter engine;
     private final IncidentService incidents;
@@ -28,6 +29,7 @@ public class IncidentProcess {
      * Starts the incident's process; the incident row is written by its first step, in the same
      * transaction, so an incident exists exactly when its process does.
      */
+    @Override
     @Transactional
     public Incident log(NewIncident details, IncidentSource source) {
         String id = takeId(details);

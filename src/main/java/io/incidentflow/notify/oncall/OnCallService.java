@@ -1,6 +1,7 @@
 package io.incidentflow.notify.oncall;
 
 import io.incidentflow.engine.CurrentActor;
+import io.incidentflow.engine.Identities;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.notify.Audience;
 import io.incidentflow.common.FieldProblem;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,16 +30,16 @@ public class OnCallService {
     private final OnCallScheduleRepository schedules;
     private final OnCallOverrideRepository overrides;
     private final PersonRepository people;
-    private final IdentityService identity;
+    private final Identities identities;
     private final JdbcTemplate jdbc;
     private final CurrentActor actor;
 
     public OnCallService(OnCallScheduleRepository schedules, OnCallOverrideRepository overrides,
-                         PersonRepository people, IdentityService identity, JdbcTemplate jdbc, CurrentActor actor) {
+                         PersonRepository people, Identities identities, JdbcTemplate jdbc, CurrentActor actor) {
         this.schedules = schedules;
         this.overrides = overrides;
         this.people = people;
-        this.identity = identity;
+        this.identities = identities;
         this.jdbc = jdbc;
         this.actor = actor;
     }
@@ -122,7 +121,7 @@ public class OnCallService {
     }
 
     private Stream<String> camundaMembers(String group) {
-        return identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream().map(User::getId);
+        return identities.membersOf(group).stream();
     }
 
     /** The distribution lists of an audience. */
@@ -137,8 +136,8 @@ public class OnCallService {
     }
 
     public Optional<Person> findPerson(String id) {
-        return people.findById(id).or(() -> Optional.ofNullable(identity.createUserQuery().userId(id).singleResult())
-                .map(user -> new Person(user.getId(), displayName(user), user.getEmail(), null, null)));
+        return people.findById(id).or(() -> identities.user(id)
+                .map(user -> new Person(user.id(), user.displayName(), user.email(), null, null)));
     }
 
     /** Someone covers a level of the group's schedule for a while. Bad input is refused naming the field. */
@@ -183,11 +182,5 @@ public class OnCallService {
         Map<String, Person> byId = new LinkedHashMap<>();
         persons.forEach(p -> byId.putIfAbsent(p.getId(), p));
         return List.copyOf(byId.values());
-    }
-
-    private static String displayName(User user) {
-        String name = Stream.of(user.getFirstName(), user.getLastName()).filter(s -> s != null && !s.isBlank())
-                .reduce((a, b) -> a + " " + b).orElse("");
-        return name.isBlank() ? user.getId() : name;
     }
 }

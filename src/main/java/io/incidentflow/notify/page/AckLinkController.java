@@ -1,8 +1,9 @@
 package io.incidentflow.notify.page;
 
-import io.incidentflow.notify.Notification;
-import io.incidentflow.notify.page.AckTokens.InvalidTokenException;
 import io.incidentflow.common.NotFoundException;
+import io.incidentflow.notify.AckTokens.InvalidTokenException;
+import io.incidentflow.notify.AckTokens;
+import io.incidentflow.notify.Notification;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

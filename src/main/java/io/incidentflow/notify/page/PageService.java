@@ -4,26 +4,28 @@ import io.incidentflow.common.TimelineEventType;
 import static io.incidentflow.notify.page.PageModel.*;
 
 import io.incidentflow.common.Coded;
+import io.incidentflow.common.NotFoundException;
 import io.incidentflow.engine.EngineClock;
+import io.incidentflow.engine.ProcessAdapter;
 import io.incidentflow.notify.Notification;
 import io.incidentflow.notify.NotificationEvent;
 import io.incidentflow.notify.NotificationRepository;
 import io.incidentflow.notify.NotificationContent;
-import io.incidentflow.notify.NotificationService;
+import io.incidentflow.notify.delivery.NotificationService;
 import io.incidentflow.notify.NotifyProperties;
 import io.incidentflow.notify.oncall.OnCallService;
 import io.incidentflow.notify.oncall.Person;
 import io.incidentflow.security.CurrentUser;
-import io.incidentflow.common.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,19 +43,19 @@ public class PageService {
     private final OnCallService onCall;
     private final NotificationService notifications;
     private final NotificationRepository messages;
-    private final RuntimeService runtime;
+    private final ProcessAdapter engine;
     private final NotifyProperties properties;
     private final ApplicationEventPublisher events;
 
     public PageService(PageRepository pages, OnCallService onCall, NotificationService notifications,
-                       NotificationRepository messages, RuntimeService runtime, NotifyProperties properties,
+                       NotificationRepository messages, ProcessAdapter engine, NotifyProperties properties,
                        ApplicationEventPublisher events) {
         this.events = events;
         this.pages = pages;
         this.onCall = onCall;
         this.notifications = notifications;
         this.messages = messages;
-        this.runtime = runtime;
+        this.engine = engine;
         this.properties = properties;
     }
 
@@ -169,11 +171,11 @@ public class PageService {
         events.publishEvent(new PageRecorded(page.getIncidentId(), TimelineEventType.PAGE_ACKNOWLEDGED, by + " acknowledged the page of "
                 + page.getGroupId() + " (" + via + ")" + (waiting ? "" : ", after every level had been paged"), 0));
         if (waiting) {
-            runtime.createMessageCorrelation(MESSAGE_ACKNOWLEDGED).processInstanceId(page.getProcessInstanceId())
-                    .setVariable(ACKNOWLEDGED.name(), true)
-                    .setVariable(ACKNOWLEDGED_BY.name(), by)
-                    .setVariable(ACKNOWLEDGED_AT.name(), Date.from(now))
-                    .correlate();
+            Map<String, Object> acknowledgement = new HashMap<>();
+            ACKNOWLEDGED.putInto(acknowledgement, true);
+            ACKNOWLEDGED_BY.putInto(acknowledgement, by);
+            ACKNOWLEDGED_AT.putInto(acknowledgement, Date.from(now));
+            engine.correlateToInstance(page.getProcessInstanceId(), MESSAGE_ACKNOWLEDGED, acknowledgement);
         }
         return new Acknowledgement(page, true);
     }

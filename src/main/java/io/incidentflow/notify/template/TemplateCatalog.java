@@ -7,6 +7,7 @@ import io.incidentflow.common.Coded;
 import io.incidentflow.notify.Audience;
 import io.incidentflow.notify.Channel;
 import io.incidentflow.notify.NotificationEvent;
+import io.incidentflow.notify.RenderedMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

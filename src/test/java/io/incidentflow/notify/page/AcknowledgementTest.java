@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.incident.Level;
 import io.incidentflow.incident.process.IncidentDriver;
+import io.incidentflow.notify.AckTokens;
 import io.incidentflow.notify.Notification;
 import io.incidentflow.notify.NotifyProperties;
 import java.net.URI;

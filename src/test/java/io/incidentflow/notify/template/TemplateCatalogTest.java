@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.incidentflow.notify.Audience;
 import io.incidentflow.notify.Channel;
 import io.incidentflow.notify.NotificationEvent;
+import io.incidentflow.notify.RenderedMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

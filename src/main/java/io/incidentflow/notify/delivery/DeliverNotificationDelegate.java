@@ -1,6 +1,6 @@
-package io.incidentflow.notify;
+package io.incidentflow.notify.delivery;
 
-import static io.incidentflow.notify.DeliveryVariables.MESSAGE_KEY;
+import static io.incidentflow.notify.delivery.DeliveryVariables.MESSAGE_KEY;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

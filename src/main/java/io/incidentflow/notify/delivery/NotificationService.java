@@ -1,14 +1,20 @@
-package io.incidentflow.notify;
+package io.incidentflow.notify.delivery;
 
 import io.incidentflow.common.LogSafe;
 import io.incidentflow.engine.EngineClock;
 import io.incidentflow.engine.ProcessAdapter;
-import io.incidentflow.metrics.IncidentMetrics;
+import io.incidentflow.notify.AckTokens;
+import io.incidentflow.notify.Audience;
+import io.incidentflow.notify.Channel;
+import io.incidentflow.notify.Notification;
+import io.incidentflow.notify.NotificationContent;
+import io.incidentflow.notify.NotificationEvent;
+import io.incidentflow.notify.NotificationRepository;
+import io.incidentflow.notify.NotifyProperties;
+import io.incidentflow.notify.RenderedMessage;
 import io.incidentflow.notify.channel.Channels;
 import io.incidentflow.notify.oncall.OnCallService;
 import io.incidentflow.notify.oncall.Person;
-import io.incidentflow.notify.page.AckTokens;
-import io.incidentflow.notify.template.RenderedMessage;
 import io.incidentflow.notify.template.TemplateCatalog;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +28,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,13 +55,13 @@ public class NotificationService {
     private final AckTokens ackTokens;
     private final NotifyProperties properties;
     private final String publicUrl;
-    private final IncidentMetrics metrics;
+    private final ApplicationEventPublisher events;
 
     public NotificationService(NotificationRepository notifications, TemplateCatalog templates, OnCallService onCall,
                                Channels channels, ProcessAdapter engine, AckTokens ackTokens,
                                NotifyProperties properties, @Value("${incidentflow.public-url}") String publicUrl,
-                               IncidentMetrics metrics) {
-        this.metrics = metrics;
+                               ApplicationEventPublisher events) {
+        this.events = events;
         this.notifications = notifications;
         this.templates = templates;
         this.onCall = onCall;
@@ -158,7 +165,7 @@ public class NotificationService {
         if (channel == Channel.OUTBOX) {
             message.delivered(now);
             notifications.save(message);
-            metrics.notification(Channel.OUTBOX, true);
+            events.publishEvent(new DeliveryAttempted(Channel.OUTBOX, true));
             log.info("Notification {} to {} ({}) [{}]: {}", message.getId(), LogSafe.text(person.getId()),
                     LogSafe.text(address), event.code(), LogSafe.text(rendered.subject()));
             return message;

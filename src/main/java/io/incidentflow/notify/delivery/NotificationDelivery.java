@@ -1,10 +1,12 @@
-package io.incidentflow.notify;
+package io.incidentflow.notify.delivery;
 
 import io.incidentflow.common.LogSafe;
-import io.incidentflow.metrics.IncidentMetrics;
+import io.incidentflow.notify.DeliveryStatus;
+import io.incidentflow.notify.Notification;
 import io.incidentflow.notify.channel.Channels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,12 +21,12 @@ public class NotificationDelivery {
 
     private final DeliveryLog deliveries;
     private final Channels channels;
-    private final IncidentMetrics metrics;
+    private final ApplicationEventPublisher events;
 
-    public NotificationDelivery(DeliveryLog deliveries, Channels channels, IncidentMetrics metrics) {
+    public NotificationDelivery(DeliveryLog deliveries, Channels channels, ApplicationEventPublisher events) {
         this.deliveries = deliveries;
         this.channels = channels;
-        this.metrics = metrics;
+        this.events = events;
     }
 
     public void deliver(String messageKey) {
@@ -37,11 +39,11 @@ public class NotificationDelivery {
             channels.get(message.getChannel()).send(message);
         } catch (RuntimeException e) {
             deliveries.failed(messageKey, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            metrics.notification(message.getChannel(), false);
+            events.publishEvent(new DeliveryAttempted(message.getChannel(), false));
             throw e;
         }
         deliveries.delivered(messageKey);
-        metrics.notification(message.getChannel(), true);
+        events.publishEvent(new DeliveryAttempted(message.getChannel(), true));
         log.info("Notification {} delivered by {} to {} [{}]", message.getId(), message.getChannel().code(),
                 LogSafe.text(message.getAddress()), message.getTemplate());
     }

@@ -1,6 +1,10 @@
-package io.incidentflow.notify;
+package io.incidentflow.incident;
 
-import io.incidentflow.incident.IncidentService;
+import io.incidentflow.notify.Audience;
+import io.incidentflow.notify.Channel;
+import io.incidentflow.notify.DeliveryStatus;
+import io.incidentflow.notify.Notification;
+import io.incidentflow.notify.NotificationRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -10,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The notification log of one incident; it lives with the incident because it answers under its path. */
 @RestController
 @Tag(name = "Notifications", description = "The notification log: every message, its delivery and acknowledgement")
 public class NotificationController {

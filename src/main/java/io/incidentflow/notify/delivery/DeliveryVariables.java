@@ -1,4 +1,4 @@
-package io.incidentflow.notify;
+package io.incidentflow.notify.delivery;
 
 import static io.incidentflow.engine.ProcessVariable.stringVariable;
 

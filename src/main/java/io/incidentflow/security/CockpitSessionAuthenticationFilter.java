@@ -1,7 +1,5 @@
-package io.incidentflow.cockpit;
+package io.incidentflow.security;
 
-import io.incidentflow.security.IdentitySetup;
-import io.incidentflow.security.Roles;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
-package io.incidentflow.notify;
+package io.incidentflow.notify.delivery;
 
+import io.incidentflow.notify.Audience;
 import io.incidentflow.notify.oncall.OnCallService;
 import io.incidentflow.notify.oncall.Person;
 import java.time.Instant;

@@ -1,7 +1,6 @@
-package io.incidentflow.notify.page;
+package io.incidentflow.notify;
 
 import io.incidentflow.engine.EngineClock;
-import io.incidentflow.notify.NotifyProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,6 +1,8 @@
-package io.incidentflow.notify;
+package io.incidentflow.notify.delivery;
 
 import io.incidentflow.engine.EngineClock;
+import io.incidentflow.notify.Notification;
+import io.incidentflow.notify.NotificationRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
