@@ -3,6 +3,7 @@ package io.incidentflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.security.Roles;
 import io.incidentflow.incident.process.IncidentModel;
 import java.io.File;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,14 +81,9 @@ class TasklistBrowserTest {
 
     @BeforeEach
     void agentAndBrowser() throws IOException {
-        agent = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        password = agent + "-Secret-1";
-        User user = identity.newUser(agent);
-        user.setFirstName("E2E");
-        user.setLastName("Agent");
-        user.setPassword(password);
-        identity.saveUser(user);
-        identity.createMembership(agent, "service-desk");
+        agent = TestUsers.ensure(identity, "e2e-" + UUID.randomUUID().toString().substring(0, 8),
+                Roles.SERVICE_DESK);
+        password = TestUsers.password(agent);
 
         chromium = HeadlessChromium.start();
         browser = chromium.driver();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.HeadlessChromium;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.TestUsers;
 import io.incidentflow.security.Roles;
 import java.io.File;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,14 +70,9 @@ class TasklistFiltersBrowserTest {
 
     @BeforeEach
     void agentAndBrowser() throws IOException {
-        agent = "desk-" + UUID.randomUUID().toString().substring(0, 8);
-        password = agent + "-Secret-1";
-        User user = identity.newUser(agent);
-        user.setFirstName("Desk");
-        user.setLastName("Agent");
-        user.setPassword(password);
-        identity.saveUser(user);
-        identity.createMembership(agent, Roles.SERVICE_DESK);
+        agent = TestUsers.ensure(identity, "desk-" + UUID.randomUUID().toString().substring(0, 8),
+                Roles.SERVICE_DESK);
+        password = TestUsers.password(agent);
 
         chromium = HeadlessChromium.start();
         browser = chromium.driver();
