@@ -57,6 +57,7 @@ class ConfigurationValidationTest {
         refused("incidentflow.ingest.payload-retention=-P1D", "incidentflow.ingest", "payloadRetention");
         refused("incidentflow.notify.ack.link-validity=PT0S", "incidentflow.notify", "ack.linkValidity");
         refused("incidentflow.continuity.approval-time=PT0S", "incidentflow.continuity", "approvalTime");
+        refused("incidentflow.incident.hold-reminder-after=-PT1H", "incidentflow.incident", "holdReminderAfter");
     }
 
     @Test
@@ -74,11 +75,14 @@ class ConfigurationValidationTest {
         refused("incidentflow.ingest.rate-limit.events-per-minute=-1", "incidentflow.ingest", "rateLimit.eventsPerMinute");
         refused("incidentflow.login-throttle.free-failures=-1", "incidentflow.login-throttle", "freeFailures");
         refused("incidentflow.continuity.max-failed-failovers=0", "incidentflow.continuity", "maxFailedFailovers");
+        refused("incidentflow.incident.warning-ratio=1", "incidentflow.incident", "warningRatio");
     }
 
     @Test
     void settingsThatContradictEachOtherStopTheStart() {
         refused("incidentflow.login-throttle.max-delay=PT0.5S", "incidentflow.login-throttle", "delaysInOrder");
+        refused("incidentflow.incident.hold-escalation-after=PT1H", "incidentflow.incident",
+                "holdEscalationAfterReminder");
     }
 
     private void refused(String setting, String prefix, String field) {

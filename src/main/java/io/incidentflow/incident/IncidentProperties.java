@@ -3,7 +3,12 @@ package io.incidentflow.incident;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -22,28 +27,23 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("incidentflow.incident")
 @Validated
-public record IncidentProperties(@NotBlank String closureWait, @NotBlank String problemReminderCycle, double warningRatio,
-                                 Set<Priority> pagedPriorities, Duration holdReminderAfter,
-                                 Duration holdEscalationAfter, List<String> levelThreeGroups) {
+public record IncidentProperties(@NotBlank String closureWait, @NotBlank String problemReminderCycle,
+                                 @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
+                                 double warningRatio,
+                                 Set<Priority> pagedPriorities,
+                                 @NotNull @DurationMin(nanos = 0, inclusive = false) Duration holdReminderAfter,
+                                 @NotNull @DurationMin(nanos = 0, inclusive = false) Duration holdEscalationAfter,
+                                 List<String> levelThreeGroups) {
 
     public IncidentProperties {
-        if (warningRatio <= 0 || warningRatio >= 1) {
-            throw new IllegalArgumentException("incidentflow.incident.warning-ratio must be between 0 and 1");
-        }
         pagedPriorities = pagedPriorities == null ? Set.of() : Set.copyOf(pagedPriorities);
-        requirePositive("hold-reminder-after", holdReminderAfter);
-        requirePositive("hold-escalation-after", holdEscalationAfter);
-        if (holdEscalationAfter.compareTo(holdReminderAfter) <= 0) {
-            throw new IllegalArgumentException("incidentflow.incident.hold-escalation-after (" + holdEscalationAfter
-                    + ") must be longer than hold-reminder-after (" + holdReminderAfter + ")");
-        }
         levelThreeGroups = levelThreeGroups == null ? List.of() : List.copyOf(levelThreeGroups);
     }
 
-    private static void requirePositive(String key, Duration value) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException("incidentflow.incident." + key
-                    + " must be a positive ISO-8601 duration such as PT4H, not " + value);
-        }
+    // a reminder after the escalation would come too late to be of use
+    @AssertTrue(message = "hold-escalation-after must be longer than hold-reminder-after")
+    boolean isHoldEscalationAfterReminder() {
+        return holdReminderAfter == null || holdEscalationAfter == null
+                || holdEscalationAfter.compareTo(holdReminderAfter) > 0;
     }
 }
