@@ -44,6 +44,7 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit             events per minute an integration key may send, unless the key has its own limit
  * @param payloadRetention      how long events with their raw payloads are kept ({@link PayloadPruner})
  * @param pruneBatchSize        events deleted per transaction when pruning
+ * @param opening               how incidents of PagerDuty triggers are opened after the trigger was answered
  */
 @ConfigurationProperties("incidentflow.ingest")
 @Validated
@@ -62,7 +63,8 @@ public record IngestProperties(
         @NotNull @Positive Integer retryAttempts,
         @NotNull @Valid RateLimit rateLimit,
         @NotNull @DurationMin(nanos = 0, inclusive = false) Duration payloadRetention,
-        @NotNull @Positive Integer pruneBatchSize) {
+        @NotNull @Positive Integer pruneBatchSize,
+        @NotNull @Valid Opening opening) {
 
     public static final String[] SEVERITIES = {"critical", "error", "warning", "info"};
 
@@ -120,6 +122,19 @@ public record IngestProperties(
      * @param eventsPerMinute events a key may send per minute, at most that many at once; 0: no limit
      */
     public record RateLimit(@NotNull @PositiveOrZero Integer eventsPerMinute) {
+    }
+
+    /**
+     * PagerDuty's Events API queues events: a trigger is answered once stored, and its incident is opened
+     * right after by an opener thread of the node that took it. The sweep opens what a crashed node left.
+     *
+     * @param threads       opener threads per node; each opens one incident at a time
+     * @param sweepInterval how often every node looks for alerts still waiting for their incident
+     * @param sweepAfter    how old a waiting alert must be before the sweep takes it from the node that took it
+     */
+    public record Opening(@NotNull @Positive Integer threads,
+                          @NotNull @DurationMin(nanos = 0, inclusive = false) Duration sweepInterval,
+                          @NotNull @DurationMin(nanos = 0, inclusive = false) Duration sweepAfter) {
     }
 
     private static <V> Map<String, V> lowerKeys(Map<String, V> map) {

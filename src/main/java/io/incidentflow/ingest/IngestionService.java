@@ -14,8 +14,9 @@ import io.incidentflow.incident.NewIncident;
 import io.incidentflow.incident.process.IncidentProcess;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -37,6 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * alert is open. Of concurrent first triggers exactly one inserts the row and opens the incident; the
  * others fail on the key, are retried here and then find the row, so they are appended to that
  * incident. Resolving deletes the row: the next trigger opens a new incident.
+ * <p>
+ * A storm is mostly repeats of open alerts. A repeat costs a read of its alert and the event row: it goes on
+ * the timeline only when it says something the timeline does not have yet. A PagerDuty trigger that opens an
+ * alert is answered once the alert row and the event are stored; {@link AlertOpener} opens the incident right
+ * after ({@link #openQueued}), so a storm of new alerts waits for no process start.
  */
 @Service
 public class IngestionService {
@@ -50,6 +56,23 @@ public class IngestionService {
 
     /** What an event did. {@code incidentId} is null when it was dropped (no open alert to acknowledge/resolve). */
     public record Outcome(Result result, String incidentId, String dedupKey, long eventId) {
+    }
+
+    /** An alert whose first trigger was answered and stored; its incident is opened next ({@link #openQueued}). */
+    public record AlertQueued(long integrationId, String dedupKey) {
+    }
+
+    private record OpenAlert(String incidentId, String incidentState, String notedSha256) {
+        boolean opening() {
+            return incidentId == null;
+        }
+
+        boolean closed() {
+            return IncidentState.CLOSED.name().equals(incidentState);
+        }
+    }
+
+    private record QueuedTrigger(long id, String payload) {
     }
 
     /** The event kept losing races; the caller should retry (503). Nothing was stored. */
@@ -68,11 +91,12 @@ public class IngestionService {
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
     private final IntegrationRepository integrations;
+    private final PagerDutyParser pagerDuty;
 
     public IngestionService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, IncidentProcess process,
                             IncidentService incidents, SeverityMapping mapping, IngestProperties properties,
                             EntityManager entityManager, ApplicationEventPublisher events,
-                            IntegrationRepository integrations) {
+                            IntegrationRepository integrations, PagerDutyParser pagerDuty) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.process = process;
@@ -82,6 +106,7 @@ public class IngestionService {
         this.entityManager = entityManager;
         this.events = events;
         this.integrations = integrations;
+        this.pagerDuty = pagerDuty;
     }
 
     /**
@@ -132,21 +157,73 @@ public class IngestionService {
     }
 
     private Outcome trigger(Integration integration, MonitoringEvent event) {
-        String open = openIncident(integration, event);
-        if (open != null) {
-            Incident incident = incidents.get(open);
-            if (incident.getState() != IncidentState.CLOSED) {
-                incidents.note(open, TimelineEventType.MONITORING_EVENT, describe(integration, event, "still firing"));
-                return record(integration, event, Result.APPENDED, open);
+        OpenAlert open = openAlert(integration, event).orElse(null);
+        if (open != null && open.opening()) {
+            if (opensLater(event)) {
+                // Queued behind its first trigger: the opener links it to the incident it opens.
+                return record(integration, event, Result.APPENDED, null);
             }
+            throw new ConcurrencyFailureException("open alert " + event.dedupKey() + " is being opened");
+        }
+        if (open != null && !open.closed()) {
+            noteIfNew(integration, event, open);
+            return record(integration, event, Result.APPENDED, open.incidentId());
+        }
+        if (open != null) {
             // Closed by people while monitoring never resolved it: the alert starts over.
             jdbc.update("delete from open_alert where integration_id = ? and dedup_key = ? and incident_id = ?",
-                    integration.id(), event.dedupKey(), open);
+                    integration.id(), event.dedupKey(), open.incidentId());
         }
-        Instant now = EngineClock.now();
         // The dedup constraint: a concurrent first trigger of the same key fails here and is retried.
         jdbc.update("insert into open_alert (integration_id, dedup_key, opened_at) values (?, ?, ?)",
-                integration.id(), event.dedupKey(), IntegrationRepository.offset(now));
+                integration.id(), event.dedupKey(), IntegrationRepository.offset(EngineClock.now()));
+        if (opensLater(event)) {
+            Outcome outcome = record(integration, event, Result.OPENED, null);
+            events.publishEvent(new AlertQueued(integration.id(), event.dedupKey()));
+            return outcome;
+        }
+        return record(integration, event, Result.OPENED, openIncident(integration, event).getId());
+    }
+
+    /**
+     * Opens the incident of an alert whose first trigger was stored without one, with the events that came
+     * since, in one transaction. Nothing to do when the alert has its incident already (another node or thread
+     * opened it) or is gone.
+     *
+     * @return whether this call opened it
+     */
+    public boolean openQueued(long integrationId, String dedupKey) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            // The row lock makes a second opener (a sweep on another node) wait, then find the incident there.
+            List<String> waiting = jdbc.query("select dedup_key from open_alert where integration_id = ? and dedup_key = ?"
+                    + " and incident_id is null for update", (rs, row) -> rs.getString(1), integrationId, dedupKey);
+            if (waiting.isEmpty()) {
+                return false;
+            }
+            List<QueuedTrigger> first = jdbc.query("select id, payload from ingest_event where integration_id = ?"
+                            + " and dedup_key = ? and outcome = 'OPENED' and incident_id is null order by id desc",
+                    (rs, row) -> new QueuedTrigger(rs.getLong(1), rs.getString(2)), integrationId, dedupKey);
+            if (first.isEmpty()) {
+                throw new IllegalStateException("open alert " + dedupKey + " of integration " + integrationId
+                        + " waits for its incident, but its first trigger is not stored");
+            }
+            Integration integration = integrations.find(integrationId).orElseThrow();
+            MonitoringEvent event = pagerDuty.reparse(first.get(0).payload(), dedupKey);
+            Incident incident = openIncident(integration, event);
+            jdbc.update("update ingest_event set incident_id = ? where integration_id = ? and dedup_key = ?"
+                    + " and incident_id is null and id >= ?", incident.getId(), integrationId, dedupKey, first.get(0).id());
+            return true;
+        }));
+    }
+
+    /** Alerts whose incident has waited longer than {@code age} to be opened, oldest first. */
+    public List<AlertQueued> waitingLongerThan(Duration age, int max) {
+        return jdbc.query("select integration_id, dedup_key from open_alert where opened_at < ? and incident_id is null"
+                        + " order by opened_at", (rs, row) -> new AlertQueued(rs.getLong(1), rs.getString(2)),
+                IntegrationRepository.offset(EngineClock.now().minus(age))).stream().limit(max).toList();
+    }
+
+    private Incident openIncident(Integration integration, MonitoringEvent event) {
         SeverityMapping.Mapped mapped = mapping.map(event, integration.serviceId());
         NewIncident details = new NewIncident(
                 clip(event.summary() == null ? "Alert " + event.dedupKey() : event.summary(), 200),
@@ -158,15 +235,38 @@ public class IngestionService {
                 && mapped.service().getCriticality() == Criticality.MISSION_CRITICAL;
         Incident incident = critical ? process.logCriticalEvent(details, source(event)) : process.log(details, source(event));
         entityManager.flush();
-        jdbc.update("update open_alert set incident_id = ? where integration_id = ? and dedup_key = ?",
-                incident.getId(), integration.id(), event.dedupKey());
+        jdbc.update("update open_alert set incident_id = ?, noted_sha256 = ? where integration_id = ? and dedup_key = ?",
+                incident.getId(), contentHash(event), integration.id(), event.dedupKey());
         incidents.note(incident.getId(), TimelineEventType.MONITORING_EVENT, describe(integration, event, "opened this incident; "
                 + mapped.explanation()));
-        return record(integration, event, Result.OPENED, incident.getId());
+        return incident;
+    }
+
+    /**
+     * A repeat of what the timeline already says about the alert is only counted (its event row); a trigger that
+     * says something new (Alertmanager: other alerts firing in the group, PagerDuty: another summary) is noted.
+     */
+    private void noteIfNew(Integration integration, MonitoringEvent event, OpenAlert open) {
+        String hash = contentHash(event);
+        if (hash.equals(open.notedSha256())) {
+            return;
+        }
+        jdbc.update("update open_alert set noted_sha256 = ? where integration_id = ? and dedup_key = ?",
+                hash, integration.id(), event.dedupKey());
+        incidents.note(open.incidentId(), TimelineEventType.MONITORING_EVENT, describe(integration, event,
+                "still firing, with news (" + eventsOf(integration, event) + " events of this alert so far)"));
+    }
+
+    /**
+     * PagerDuty's Events API is a queue by contract ("enqueue", 202): a trigger is answered once it is stored and
+     * its incident is opened right after. Alertmanager's answer names the incident, so it opens it first.
+     */
+    private static boolean opensLater(MonitoringEvent event) {
+        return PagerDutyParser.FORMAT.equals(event.format());
     }
 
     private Outcome acknowledge(Integration integration, MonitoringEvent event) {
-        String open = openIncident(integration, event);
+        String open = incidentOfOpenAlert(integration, event);
         if (open == null) {
             return record(integration, event, Result.DROPPED, null);
         }
@@ -178,33 +278,50 @@ public class IngestionService {
     }
 
     private Outcome resolve(Integration integration, MonitoringEvent event) {
-        String open = openIncident(integration, event);
+        String open = incidentOfOpenAlert(integration, event);
         if (open == null) {
             return record(integration, event, Result.DROPPED, null);
         }
+        String report = describe(integration, event, "monitoring reports recovery after " + eventsOf(integration, event)
+                + " events of this alert; a person confirms that service is restored");
         int deleted = jdbc.update("delete from open_alert where integration_id = ? and dedup_key = ? and incident_id = ?",
                 integration.id(), event.dedupKey(), open);
         if (deleted != 1) {
             throw new ConcurrencyFailureException("open alert " + event.dedupKey() + " changed concurrently");
         }
-        String report = describe(integration, event, "monitoring reports recovery; a person confirms that service is restored");
         incidents.note(open, TimelineEventType.MONITORING_RECOVERED, report);
         events.publishEvent(new MonitoringRecoveryReported(open, report));
         return record(integration, event, Result.RECOVERED, open);
     }
 
     /** The incident of the open alert with the event's dedup key, or null. */
-    private String openIncident(Integration integration, MonitoringEvent event) {
-        List<String> rows = jdbc.query("select incident_id from open_alert where integration_id = ? and dedup_key = ?",
-                (rs, row) -> rs.getString(1), integration.id(), event.dedupKey());
-        if (rows.isEmpty()) {
+    private String incidentOfOpenAlert(Integration integration, MonitoringEvent event) {
+        OpenAlert open = openAlert(integration, event).orElse(null);
+        if (open == null) {
             return null;
         }
-        if (rows.get(0) == null) {
-            // Only visible while the opening transaction runs (never committed without an incident).
+        if (open.opening()) {
+            // Its incident is being opened (answered triggers of PagerDuty, or an opening transaction running).
             throw new ConcurrencyFailureException("open alert " + event.dedupKey() + " is being opened");
         }
-        return rows.get(0);
+        return open.incidentId();
+    }
+
+    private Optional<OpenAlert> openAlert(Integration integration, MonitoringEvent event) {
+        return jdbc.query("select a.incident_id, i.state, a.noted_sha256 from open_alert a"
+                        + " left join incident i on i.id = a.incident_id where a.integration_id = ? and a.dedup_key = ?",
+                (rs, row) -> new OpenAlert(rs.getString(1), rs.getString(2), rs.getString(3)),
+                integration.id(), event.dedupKey()).stream().findFirst();
+    }
+
+    private int eventsOf(Integration integration, MonitoringEvent event) {
+        return jdbc.queryForObject("select count(*) from ingest_event e join open_alert a on a.integration_id ="
+                + " e.integration_id and a.dedup_key = e.dedup_key where e.integration_id = ? and e.dedup_key = ?"
+                + " and e.received_at >= a.opened_at", Integer.class, integration.id(), event.dedupKey()) + 1;
+    }
+
+    private static String contentHash(MonitoringEvent event) {
+        return IntegrationKeys.sha256(event.severity() + "\n" + event.summary() + "\n" + event.details());
     }
 
     private Outcome record(Integration integration, MonitoringEvent event, Result result, String incidentId) {

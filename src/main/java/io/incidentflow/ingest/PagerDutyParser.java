@@ -83,6 +83,14 @@ public class PagerDutyParser {
                 source == null ? "PagerDuty Events API" : source, new String(body, StandardCharsets.UTF_8));
     }
 
+    /** A stored trigger read again, for opening its incident after it was answered; its dedup key as stored. */
+    MonitoringEvent reparse(String payload, String dedupKey) {
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        MonitoringEvent event = parse(JsonChecks.parseObject(body), new JsonChecks(), body);
+        return new MonitoringEvent(event.format(), event.action(), dedupKey, event.idempotencyKey(), event.summary(),
+                event.details(), event.severity(), event.labels(), event.caller(), event.payload());
+    }
+
     private static void append(StringBuilder details, String name, String value) {
         if (value != null && !value.isBlank()) {
             details.append("\n").append(name).append(": ").append(value);

@@ -8,9 +8,11 @@ import io.incidentflow.incident.IncidentService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -96,7 +98,19 @@ final class IngestClient {
         return alertmanager("Bearer " + key.key(), body);
     }
 
+    /**
+     * Sends a PagerDuty event and returns once every answered trigger has its incident: PagerDuty triggers are
+     * answered when stored, and the opener opens their incident right after.
+     */
     ResponseEntity<JsonNode> pagerduty(String body) {
+        ResponseEntity<JsonNode> answer = pagerdutyAnsweredOnly(body);
+        Awaitility.await("every answered trigger has its incident").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from open_alert where incident_id is null") == 0);
+        return answer;
+    }
+
+    /** Sends a PagerDuty event and returns with its answer, whether its incident is open yet or not. */
+    ResponseEntity<JsonNode> pagerdutyAnsweredOnly(String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.postForEntity("/api/events/v2/enqueue", new HttpEntity<>(body, headers), JsonNode.class);

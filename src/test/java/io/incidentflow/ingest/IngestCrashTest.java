@@ -46,6 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestCrashTest {
 
     private static final String ADMIN_PASSWORD = "crash-Admin-Secret-42";
+    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+            .getBytes(StandardCharsets.UTF_8));
     private static final int CLIENTS = 4;
     /** Enough for the kill to fall among commits of several clients; time does not matter. */
     private static final int KILL_AFTER_ACKS = 30;
@@ -111,6 +113,7 @@ class IngestCrashTest {
         clients.shutdown();
         assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
+        int alerts;
         // read by this JVM while no application holds the files (the database opens no TCP port: no AUTO_SERVER)
         try (Connection db = DriverManager.getConnection(jdbcUrl(), "sa", "");
              Statement statement = db.createStatement()) {
@@ -121,22 +124,41 @@ class IngestCrashTest {
                 }
             }
             assertThat(stored).as("every event answered 202 is stored").containsAll(acknowledged.keySet());
+            // An answered trigger may wait for its incident (it is opened after the answer): its alert row says so.
             try (ResultSet rows = statement.executeQuery("select count(*) from ingest_event e"
-                    + " left join incident i on i.id = e.incident_id where i.id is null")) {
+                    + " left join incident i on i.id = e.incident_id where i.id is null and not exists (select 1 from"
+                    + " open_alert a where a.integration_id = e.integration_id and a.dedup_key = e.dedup_key"
+                    + " and a.incident_id is null)")) {
                 rows.next();
-                assertThat(rows.getInt(1)).as("events without their incident").isZero();
+                assertThat(rows.getInt(1)).as("events neither with their incident nor waiting for it").isZero();
             }
             try (ResultSet rows = statement.executeQuery("select count(*) from ("
                     + "select dedup_key from ingest_event where outcome = 'OPENED' group by dedup_key having count(*) > 1) d")) {
                 rows.next();
                 assertThat(rows.getInt(1)).as("dedup keys with two incidents").isZero();
             }
+            try (ResultSet rows = statement.executeQuery("select count(distinct dedup_key) from ingest_event")) {
+                rows.next();
+                alerts = rows.getInt(1);
+            }
         }
-        // and the application still works after the crash
+        // the application works after the crash, and opens the incidents that were waiting when it died
         app = start(port, "run2");
         String after = "{\"routing_key\":\"" + key + "\",\"event_action\":\"trigger\",\"payload\":{\"summary\":"
                 + "\"after the crash\",\"source\":\"crash-test\",\"severity\":\"info\"}}";
         assertThat(post(port, "/api/events/v2/enqueue", null, after).statusCode()).isEqualTo(202);
+        int incidentsExpected = alerts + 1;
+        await("an incident for every alert answered before the crash and the one after").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> incidents(port) == incidentsExpected);
+    }
+
+    private int incidents(int port) throws Exception {
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/incidents?size=500")).header("Authorization", ADMIN).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        return json.readTree(list.body()).size();
     }
 
     private String jdbcUrl() {
@@ -152,7 +174,9 @@ class IngestCrashTest {
                 "io.incidentflow.IncidentFlowApplication",
                 "--server.port=" + port,
                 "--incidentflow.catalog.seed=classpath:catalog/demo-services.yaml",
-                "--camunda.bpm.job-execution.enabled=false")
+                "--camunda.bpm.job-execution.enabled=false",
+                // waiting alerts of the killed run are swept at once, not after the default grace
+                "--incidentflow.ingest.opening.sweep-after=PT0.1S")
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -183,11 +207,10 @@ class IngestCrashTest {
     }
 
     private String createIntegration(int port) throws Exception {
-        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         // the catalog is seeded once the application is ready, which may be just after health is UP
         HttpResponse<String> created = await("an integration key for catalog service erp").atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> post(port, "/api/integrations", auth, "{\"name\":\"crash test\",\"serviceId\":\"erp\"}"),
+                .until(() -> post(port, "/api/integrations", ADMIN, "{\"name\":\"crash test\",\"serviceId\":\"erp\"}"),
                         answer -> answer.statusCode() == 201);
         JsonNode body = json.readTree(created.body());
         return body.get("key").asText();

@@ -22,7 +22,8 @@ class IngestPropertiesTest {
                                          Map<String, Map<String, Rating>> overrides) {
         return new IngestProperties(512 * 1024, "severity", "service", "impact", "urgency", "category",
                 Category.SOFTWARE, defaultSeverity == null ? "warning" : defaultSeverity, aliases, SEVERITIES,
-                overrides, 30, new IngestProperties.RateLimit(120), Duration.ofDays(30), 1000);
+                overrides, 30, new IngestProperties.RateLimit(120), Duration.ofDays(30), 1000,
+                new IngestProperties.Opening(1, Duration.ofSeconds(5), Duration.ofSeconds(10)));
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.engine.EngineClock;
 import io.incidentflow.incident.Incident;
+import io.incidentflow.incident.IncidentEvent;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.IncidentSource;
 import io.incidentflow.incident.IncidentState;
@@ -15,6 +17,9 @@ import io.incidentflow.incident.Priority;
 import io.incidentflow.incident.process.IncidentDriver;
 import io.incidentflow.ingest.IngestClient.Key;
 import io.incidentflow.major.MajorIncidentModel;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -34,6 +39,7 @@ class PagerDutyIngestTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired IncidentService incidents;
     @Autowired IncidentDriver driver;
+    @Autowired AlertOpener opener;
     IngestClient client;
     Key key;
     String suffix;
@@ -75,10 +81,12 @@ class PagerDutyIngestTest {
         assertThat(incident.getImpact()).isEqualTo(Level.MEDIUM);
         assertThat(incident.getUrgency()).isEqualTo(Level.MEDIUM);
 
-        // the same dedup key while open: appended, no new incident
+        // the same dedup key while open: appended, no new incident; a repeat is an event, not a timeline entry
         assertThat(client.pagerduty(event("pagerduty-trigger.json")).getStatusCode().value()).isEqualTo(202);
         assertThat(client.incidentsOf(key)).containsExactly(id);
-        assertThat(client.timeline(id, "MONITORING_EVENT")).hasSize(2);
+        assertThat(client.timeline(id, "MONITORING_EVENT")).hasSize(1);
+        assertThat(client.count("select count(*) from ingest_event where incident_id = ? and outcome = 'APPENDED'", id))
+                .isEqualTo(1);
 
         ResponseEntity<JsonNode> acknowledged = client.pagerduty(event("pagerduty-acknowledge.json"));
         assertThat(acknowledged.getStatusCode().value()).isEqualTo(202);
@@ -88,7 +96,8 @@ class PagerDutyIngestTest {
                 key.id())).isEqualTo(1);
 
         assertThat(client.pagerduty(event("pagerduty-resolve.json")).getStatusCode().value()).isEqualTo(202);
-        assertThat(client.timeline(id, "MONITORING_RECOVERED")).hasSize(1);
+        assertThat(client.timeline(id, "MONITORING_RECOVERED")).singleElement()
+                .satisfies(recovered -> assertThat(recovered.getDetail()).contains("recovery after 4 events of this alert"));
         assertThat(client.count("select count(*) from open_alert where integration_id = ?", key.id())).isZero();
 
         // after resolution acknowledge and resolve are dropped (accepted, no effect) ...
@@ -106,6 +115,49 @@ class PagerDutyIngestTest {
         String second = all.stream().filter(i -> !i.equals(id)).findFirst().orElseThrow();
         assertThat(client.timeline(second, "MONITORING_EVENT")).hasSize(1);
         assertThat(client.events(key)).isEqualTo(7);
+    }
+
+    @Test
+    void aTriggerThatSaysSomethingNewGoesOnTheTimelineAndRepeatsOfItDoNot() throws Exception {
+        client.pagerduty(event("pagerduty-trigger.json"));
+        String id = client.incidentsOf(key).get(0);
+
+        String worse = event("pagerduty-trigger.json", e -> ((ObjectNode) e.get("payload")).put("severity", "critical"));
+        client.pagerduty(worse);
+        client.pagerduty(worse);
+        client.pagerduty(event("pagerduty-trigger.json"));
+
+        List<String> entries = client.timeline(id, "MONITORING_EVENT").stream().map(IncidentEvent::getDetail).toList();
+        assertThat(entries).hasSize(3);
+        assertThat(entries.get(1)).contains("still firing, with news (2 events of this alert so far)").contains("critical");
+        assertThat(entries.get(2)).contains("still firing, with news (4 events of this alert so far)").contains("severity error");
+        assertThat(client.events(key)).isEqualTo(4);
+    }
+
+    @Test
+    void aTriggerAnsweredByANodeThatDiedBeforeOpeningItsIncidentIsOpenedByTheSweepWithItsRepeats() {
+        // what a node leaves when it dies between answering a trigger (and a repeat) and opening the incident
+        String dedupKey = "left-by-a-dead-node-" + suffix;
+        String body = event("pagerduty-trigger.json").replace("erp-batch-" + suffix, dedupKey);
+        Instant answered = EngineClock.now().minus(Duration.ofMinutes(1));
+        jdbc.update("insert into open_alert (integration_id, dedup_key, opened_at) values (?, ?, ?)", key.id(), dedupKey,
+                answered.atOffset(ZoneOffset.UTC));
+        for (String outcome : List.of("OPENED", "APPENDED")) {
+            jdbc.update("insert into ingest_event (integration_id, received_at, format, action, dedup_key, outcome, summary,"
+                    + " payload) values (?, ?, 'pagerduty', 'trigger', ?, ?, 'left behind', ?)", key.id(),
+                    answered.atOffset(ZoneOffset.UTC), dedupKey, outcome, body);
+        }
+
+        opener.sweep();
+
+        List<String> opened = client.incidentsOf(key);
+        assertThat(opened).hasSize(1);
+        assertThat(client.count("select count(*) from ingest_event where dedup_key = ? and incident_id = ?", dedupKey,
+                opened.get(0))).as("both answered events belong to the incident").isEqualTo(2);
+        assertThat(incidents.get(opened.get(0)).getTitle()).isEqualTo("Nightly ERP invoice batch failed on erp-app-02");
+        assertThat(client.timeline(opened.get(0), "MONITORING_EVENT")).hasSize(1);
+        assertThat(client.count("select count(*) from open_alert where dedup_key = ? and incident_id = ?", dedupKey,
+                opened.get(0))).isEqualTo(1);
     }
 
     @Test
