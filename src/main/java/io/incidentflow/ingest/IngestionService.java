@@ -12,6 +12,7 @@ import io.incidentflow.incident.IncidentState;
 import io.incidentflow.incident.MonitoringRecoveryReported;
 import io.incidentflow.incident.NewIncident;
 import io.incidentflow.incident.process.IncidentProcess;
+import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -48,6 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IngestionService {
 
     private static final Logger log = LoggerFactory.getLogger(IngestionService.class);
+    private static final int TRIGGERS_PER_COMMIT = 64;
 
     public enum Result { OPENED, APPENDED, ACKNOWLEDGED, RECOVERED, DROPPED, DUPLICATE }
 
@@ -92,6 +94,8 @@ public class IngestionService {
     private final ApplicationEventPublisher events;
     private final IntegrationRepository integrations;
     private final PagerDutyParser pagerDuty;
+    /** PagerDuty triggers, the bulk of a storm, are stored many per commit; they start no process. */
+    private final GroupCommit triggers;
 
     public IngestionService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, IncidentProcess process,
                             IncidentService incidents, SeverityMapping mapping, IngestProperties properties,
@@ -107,6 +111,12 @@ public class IngestionService {
         this.events = events;
         this.integrations = integrations;
         this.pagerDuty = pagerDuty;
+        this.triggers = new GroupCommit(transaction, TRIGGERS_PER_COMMIT, "ingest-group-commit");
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        triggers.stop();
     }
 
     /**
@@ -125,7 +135,8 @@ public class IngestionService {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= properties.retryAttempts(); attempt++) {
             try {
-                return transaction.execute(status -> apply(integration, event));
+                return queued(event) ? triggers.run(() -> apply(integration, event))
+                        : transaction.execute(status -> apply(integration, event));
             } catch (RuntimeException e) {
                 if (!retryable(e)) {
                     throw e;
@@ -263,6 +274,10 @@ public class IngestionService {
      */
     private static boolean opensLater(MonitoringEvent event) {
         return PagerDutyParser.FORMAT.equals(event.format());
+    }
+
+    private static boolean queued(MonitoringEvent event) {
+        return opensLater(event) && event.action() == MonitoringEvent.Action.TRIGGER;
     }
 
     private Outcome acknowledge(Integration integration, MonitoringEvent event) {
