@@ -1,5 +1,6 @@
 package io.incidentflow.metrics;
 
+import io.incidentflow.engine.EngineClock;
 import io.incidentflow.incident.IncidentRecorded;
 import io.incidentflow.incident.Priority;
 import io.incidentflow.incident.SlaClock;
@@ -8,10 +9,12 @@ import io.incidentflow.notify.delivery.DeliveryAttempted;
 import io.incidentflow.notify.page.PageRecorded;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +68,8 @@ public class IncidentMetrics {
     private final MultiGauge openIncidents;
     private final AtomicLong dueJobs = new AtomicLong();
     private final AtomicLong failedJobs = new AtomicLong();
+    private final AtomicLong waitingAlerts = new AtomicLong();
+    private final AtomicLong oldestWaitingAlertSeconds = new AtomicLong();
 
     public IncidentMetrics(MeterRegistry registry, JdbcTemplate jdbc, ManagementService management) {
         this.registry = registry;
@@ -74,6 +79,10 @@ public class IncidentMetrics {
                 .description("Incidents not yet restored (new, in progress, on hold)").register(registry);
         registry.gauge("incidentflow.jobs.due", Tags.empty(), dueJobs);
         registry.gauge("incidentflow.jobs.failed", Tags.empty(), failedJobs);
+        Gauge.builder("incidentflow.ingest.alerts.waiting", waitingAlerts, AtomicLong::get)
+                .description("Answered PagerDuty alerts whose incident is not opened yet").register(registry);
+        Gauge.builder("incidentflow.ingest.alerts.waiting.oldest", oldestWaitingAlertSeconds, AtomicLong::get)
+                .description("How long the oldest of them has waited").baseUnit("seconds").register(registry);
         // Meters that have not moved yet are there from the start, so a dashboard shows 0, not "no data".
         for (Channel channel : Channel.values()) {
             for (String outcome : List.of("delivered", "failed")) {
@@ -145,6 +154,12 @@ public class IncidentMetrics {
                             "service", rs.getString(3)), rs.getLong(4))), true);
             dueJobs.set(management.createJobQuery().executable().active().count());
             failedJobs.set(management.createJobQuery().noRetriesLeft().count());
+            jdbc.query("select count(*), min(opened_at) from open_alert where incident_id is null", rs -> {
+                waitingAlerts.set(rs.getLong(1));
+                OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
+                oldestWaitingAlertSeconds.set(oldest == null ? 0
+                        : Math.max(0, Duration.between(oldest.toInstant(), EngineClock.now()).toSeconds()));
+            });
         } catch (RuntimeException e) {
             // the gauges keep their last values; the next refresh tries again
             log.warn("Could not refresh the incident and job gauges: {}", e.toString());

@@ -3,9 +3,12 @@ package io.incidentflow.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.engine.EngineClock;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.ingest.IngestClient.Key;
+import io.incidentflow.metrics.IncidentMetrics;
 import io.incidentflow.metrics.PrometheusScrape;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +27,7 @@ class IngestMetricsTest {
     @Autowired TestRestTemplate http;
     @Autowired JdbcTemplate jdbc;
     @Autowired IncidentService incidents;
+    @Autowired IncidentMetrics metrics;
 
     @Test
     void everyOutcomeIsCountedByFormatAndTimed() {
@@ -55,5 +59,22 @@ class IngestMetricsTest {
         assertThat(after.since(before, TIMED, "format", "pagerduty")).isEqualTo(1);
         assertThat(after.has("incidentflow_ingest_duration_seconds_bucket", "format", "alertmanager", "le", "0.1"))
                 .isTrue();
+    }
+
+    @Test
+    void alertsWaitingForTheirIncidentAreAGauge() {
+        Key key = new IngestClient(http, jdbc, incidents).integration("erp");
+        // an alert answered two minutes ago whose incident is not open: what a node that died leaves
+        jdbc.update("insert into open_alert (integration_id, dedup_key, opened_at) values (?, 'waiting', ?)", key.id(),
+                IntegrationRepository.offset(EngineClock.now().minus(Duration.ofMinutes(2))));
+
+        metrics.refreshGauges();
+        PrometheusScrape waiting = PrometheusScrape.of(http);
+        assertThat(waiting.value("incidentflow_ingest_alerts_waiting")).isGreaterThanOrEqualTo(1);
+        assertThat(waiting.value("incidentflow_ingest_alerts_waiting_oldest_seconds")).isGreaterThanOrEqualTo(120);
+
+        jdbc.update("delete from open_alert where integration_id = ?", key.id());
+        metrics.refreshGauges();
+        assertThat(PrometheusScrape.of(http).value("incidentflow_ingest_alerts_waiting")).isZero();
     }
 }
