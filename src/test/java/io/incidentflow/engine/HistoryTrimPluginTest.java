@@ -1,5 +1,6 @@
 package io.incidentflow.engine;
 
+import static io.incidentflow.incident.process.IncidentModel.EVENT_RESPONSE_WARNING;
 import static io.incidentflow.incident.process.IncidentModel.TASK_INITIAL_DIAGNOSIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -13,13 +14,17 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The variable-update log keeps what people gave a process, not what the models set while they ran. */
+/**
+ * The variable-update log keeps what people gave a process, not what the models set while they ran; the job log
+ * keeps the runs of jobs, not their creation and deletion.
+ */
 @IncidentFlowTest
-class VariableHistoryPluginTest {
+class HistoryTrimPluginTest {
 
     @Autowired IncidentDriver driver;
     @Autowired HistoryService history;
@@ -57,6 +62,19 @@ class VariableHistoryPluginTest {
 
         assertThat(details(instanceId)).extracting(HistoricVariableUpdate::getVariableName)
                 .containsExactly("vendorContact");
+    }
+
+    @Test
+    void theJobLogKeepsATimerThatRanButNotTheTimersSetAndCancelled() {
+        Incident incident = driver.log("erp", Level.MEDIUM, Level.MEDIUM);
+        String instanceId = driver.instance(incident.getId()).getId();
+
+        driver.fire(incident.getId(), EVENT_RESPONSE_WARNING);
+        driver.complete(incident.getId(), TASK_INITIAL_DIAGNOSIS, Map.of("diagnosisOutcome", "awaitCaller"));
+
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(instanceId).list())
+                .extracting(HistoricJobLog::getActivityId, HistoricJobLog::isSuccessLog)
+                .containsExactly(tuple(EVENT_RESPONSE_WARNING, true));
     }
 
     private List<HistoricVariableUpdate> details(String instanceId) {

@@ -2,6 +2,7 @@ package io.incidentflow.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
@@ -11,7 +12,9 @@ import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -19,17 +22,21 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Full history, but the engine's variable-update log ({@code ACT_HI_DETAIL}) only for values people give: a
- * completed or resolved task, a submitted start or task form, a variable set or removed over the engine API.
- * <p>
- * Every other variable an incident's models set while they run (the start's copies of the incident, catalog and
- * settings values, SLA due dates, decision results) was logged a second time there, about 35 rows per incident:
- * a quarter of the database. Those values stay in the history as they ended ({@code ACT_HI_VARINST}, which the
- * Cockpit history page shows), decisions keep their inputs and outputs in the decision history, and what happened
- * to an incident is on its timeline. What people entered, value by value, stays in the detail log for auditors.
+ * Full history without the two logs of it that nobody reads and that made up a third of the database:
+ * <ul>
+ * <li>The variable-update log ({@code ACT_HI_DETAIL}) keeps the values people give: a completed or resolved task,
+ * a submitted start or task form, a variable set or removed over the engine API. Values the models set while they
+ * run (the start's copies of the incident, catalog and settings values, SLA due dates, decision results) were
+ * logged there a second time, about 35 rows per incident. They stay in the history as they ended
+ * ({@code ACT_HI_VARINST}, shown by the Cockpit history page), decisions keep their inputs and outputs in the
+ * decision history, and what happened to an incident is on its timeline.</li>
+ * <li>The job log ({@code ACT_HI_JOB_LOG}) keeps every run of a job, failed or successful, not the creation and
+ * deletion of each: every SLA timer was logged when it was set and again when its task ended before it was due,
+ * about ten rows per incident. The activity history shows which timers fired.</li>
+ * </ul>
  */
 @Component
-public class VariableHistoryPlugin extends AbstractProcessEnginePlugin {
+public class HistoryTrimPlugin extends AbstractProcessEnginePlugin {
 
     /** Commands through which a person hands values to a process. */
     private static final List<Class<?>> PEOPLES_INPUT = List.of(CompleteTaskCmd.class, ResolveTaskCmd.class,
@@ -41,19 +48,28 @@ public class VariableHistoryPlugin extends AbstractProcessEnginePlugin {
         configuration.setEnableDefaultDbHistoryEventHandler(false);
         List<HistoryEventHandler> handlers = new ArrayList<>(configuration.getCustomHistoryEventHandlers() == null
                 ? List.of() : configuration.getCustomHistoryEventHandlers());
-        handlers.add(0, new PeoplesInputDetails());
+        handlers.add(0, new TrimmedDbHistoryEventHandler());
         configuration.setCustomHistoryEventHandlers(handlers);
     }
 
-    /** Writes a variable's update log entry only while a person's command runs. */
-    static final class PeoplesInputDetails extends DbHistoryEventHandler {
+    /** The engine's database history handler, writing neither of the two logs' entries described above. */
+    static final class TrimmedDbHistoryEventHandler extends DbHistoryEventHandler {
+
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (event instanceof HistoricJobLogEvent jobLog && (jobLog.getState() == JobState.CREATED.getStateCode()
+                    || jobLog.getState() == JobState.DELETED.getStateCode())) {
+                return;
+            }
+            super.handleEvent(event);
+        }
 
         @Override
         protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
             return super.shouldWriteHistoricDetail(event) && peoplesInput();
         }
 
-        static boolean peoplesInput() {
+        private static boolean peoplesInput() {
             CommandInvocationContext invocation = Context.getCommandInvocationContext();
             Command<?> command = invocation == null ? null : invocation.getCommand();
             return command != null && PEOPLES_INPUT.stream().anyMatch(type -> type.isInstance(command));
