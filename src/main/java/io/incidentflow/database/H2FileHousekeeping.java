@@ -6,7 +6,9 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,6 +35,8 @@ public class H2FileHousekeeping {
     static final Duration TIME_PER_RUN = Duration.ofSeconds(2);
 
     private final DataSource dataSource;
+    /** The file's write count when the last run ended: unchanged at the next run means nothing was written since. */
+    private long writesAfterLastRun = -1;
 
     public H2FileHousekeeping(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -44,11 +48,28 @@ public class H2FileHousekeeping {
         try (Connection connection = dataSource.getConnection()) {
             MVStore store = fileStore(connection);
             if (store != null) {
-                int before = store.getFileStore().getChunksFillRate();
+                FileStore<?> file = store.getFileStore();
+                boolean idle = file.getWriteCount() == writesAfterLastRun;
+                long before = file.size();
                 compact(store);
-                log.debug("H2 chunks fill rate {}% -> {}%, file {} bytes", before,
-                        store.getFileStore().getChunksFillRate(), store.getFileStore().size());
+                if (idle) {
+                    shrink(store);
+                }
+                writesAfterLastRun = file.getWriteCount();
+                log.debug("H2 {}chunks fill rate {}%, file {} -> {} bytes", idle ? "idle, " : "",
+                        file.getChunksFillRate(), before, file.size());
             }
+        }
+    }
+
+    /**
+     * Moves chunks into the free space before them and cuts the file's end: rewriting chunks frees space inside
+     * the file for later chunks, but only this makes the file smaller. It holds H2's store lock throughout, so it
+     * runs only when nothing was written since the last run.
+     */
+    static void shrink(MVStore store) {
+        if (store.getFileStore() instanceof RandomAccessStore file && file.getFillRate() < TARGET_FILL_RATE) {
+            file.compactMoveChunks(TARGET_FILL_RATE, Long.MAX_VALUE, store);
         }
     }
 
