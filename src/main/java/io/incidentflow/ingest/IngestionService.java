@@ -170,15 +170,11 @@ public class IngestionService {
     private Outcome trigger(Integration integration, MonitoringEvent event) {
         OpenAlert open = openAlert(integration, event).orElse(null);
         if (open != null && open.opening()) {
-            if (!opensLater(event)) {
-                throw new ConcurrencyFailureException("open alert " + event.dedupKey() + " is being opened");
-            }
-            // The row lock orders this event with the opener: an opener at work finishes first and the alert has
-            // its incident; an opener that comes later waits for this commit and links this event with the others.
-            open = lockedOpenAlert(integration, event).orElse(null);
-            if (open != null && open.opening()) {
+            if (opensLater(event)) {
+                // Queued behind its first trigger: the opener links it to the incident it opens.
                 return record(integration, event, Result.APPENDED, null);
             }
+            throw new ConcurrencyFailureException("open alert " + event.dedupKey() + " is being opened");
         }
         if (open != null && !open.closed()) {
             noteIfNew(integration, event, open);
@@ -331,13 +327,6 @@ public class IngestionService {
                         + " left join incident i on i.id = a.incident_id where a.integration_id = ? and a.dedup_key = ?",
                 (rs, row) -> new OpenAlert(rs.getString(1), rs.getString(2), rs.getString(3)),
                 integration.id(), event.dedupKey()).stream().findFirst();
-    }
-
-    /** The open alert, read once its row lock is held (PostgreSQL locks no row of an outer join's nullable side). */
-    private Optional<OpenAlert> lockedOpenAlert(Integration integration, MonitoringEvent event) {
-        List<String> locked = jdbc.query("select dedup_key from open_alert where integration_id = ? and dedup_key = ?"
-                + " for update", (rs, row) -> rs.getString(1), integration.id(), event.dedupKey());
-        return locked.isEmpty() ? Optional.empty() : openAlert(integration, event);
     }
 
     private int eventsOf(Integration integration, MonitoringEvent event) {
