@@ -16,6 +16,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Opens the incidents of answered PagerDuty triggers: each right after its trigger committed, on an opener
  * thread of the node that took it, and every sweep interval what waited too long, on any node.
  * <p>
+ * Repeats of the alert that commit while its incident is being opened are linked to it right after the opening,
+ * and by every sweep.
+ * <p>
  * The queue in memory is only a shortcut: the alert row without incident is the durable record. When the queue
  * is full, or the node dies with it, the sweep opens those alerts; two nodes opening one alert wait for each
  * other's row lock, and the second finds the incident there.
@@ -54,11 +57,18 @@ class AlertOpener {
         for (IngestionService.AlertQueued alert : ingestion.waitingLongerThan(properties.opening().sweepAfter(), SWEEP_BATCH)) {
             open(alert);
         }
+        try {
+            ingestion.linkLateRepeats();
+        } catch (RuntimeException e) {
+            log.warn("Linking repeats to their incident failed; the next sweep tries again: {}", LogSafe.text(e));
+        }
     }
 
     private void open(IngestionService.AlertQueued alert) {
         try {
-            ingestion.openQueued(alert.integrationId(), alert.dedupKey());
+            if (ingestion.openQueued(alert.integrationId(), alert.dedupKey())) {
+                ingestion.linkLateRepeats();
+            }
         } catch (RuntimeException e) {
             // The alert stays waiting: the next sweep tries again.
             log.warn("Opening the incident of alert {} of integration {} failed; the sweep tries again: {}",

@@ -171,7 +171,8 @@ public class IngestionService {
         OpenAlert open = openAlert(integration, event).orElse(null);
         if (open != null && open.opening()) {
             if (opensLater(event)) {
-                // Queued behind its first trigger: the opener links it to the incident it opens.
+                // Queued behind its first trigger: the opener links it to the incident it opens, or, if this commits
+                // after the opener's link, linkLateRepeats right after it.
                 return record(integration, event, Result.APPENDED, null);
             }
             throw new ConcurrencyFailureException("open alert " + event.dedupKey() + " is being opened");
@@ -225,6 +226,21 @@ public class IngestionService {
                     + " and incident_id is null and id >= ?", incident.getId(), integrationId, dedupKey, first.get(0).id());
             return true;
         }));
+    }
+
+    /**
+     * Links the repeats that were stored while their alert's incident was being opened but committed only after the
+     * opener linked the others (the opener cannot see a transaction that is still open): each gets the incident of
+     * the trigger that opened its alert, once that has one.
+     *
+     * @return how many were linked
+     */
+    public int linkLateRepeats() {
+        String openerOf = "(select o.incident_id from ingest_event o where o.integration_id = ingest_event.integration_id"
+                + " and o.dedup_key = ingest_event.dedup_key and o.outcome = 'OPENED' and o.id < ingest_event.id"
+                + " order by o.id desc fetch first 1 rows only)";
+        return jdbc.update("update ingest_event set incident_id = " + openerOf + " where incident_id is null"
+                + " and outcome = 'APPENDED' and " + openerOf + " is not null");
     }
 
     /** Alerts whose incident has waited longer than {@code age} to be opened, oldest first. */

@@ -105,7 +105,8 @@ final class IngestClient {
     ResponseEntity<JsonNode> pagerduty(String body) {
         ResponseEntity<JsonNode> answer = pagerdutyAnsweredOnly(body);
         Awaitility.await("every answered trigger has its incident").atMost(Duration.ofSeconds(30))
-                .until(() -> count("select count(*) from open_alert where incident_id is null") == 0);
+                .until(() -> count("select count(*) from open_alert where incident_id is null") == 0
+                        && count("select count(*) from ingest_event where incident_id is null and outcome = 'APPENDED'") == 0);
         return answer;
     }
 

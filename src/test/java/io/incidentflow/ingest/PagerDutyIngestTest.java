@@ -161,6 +161,21 @@ class PagerDutyIngestTest {
     }
 
     @Test
+    void aRepeatThatCommitsAfterTheOpenerLinkedTheOthersIsLinkedByTheNextSweep() {
+        client.pagerduty(event("pagerduty-trigger.json"));
+        String id = client.incidentsOf(key).get(0);
+        // a repeat that read "being opened" and committed only after the opener had linked the alert's events
+        jdbc.update("insert into ingest_event (integration_id, received_at, format, action, dedup_key, outcome, summary,"
+                + " payload) values (?, ?, 'pagerduty', 'trigger', ?, 'APPENDED', 'late', '{}')", key.id(),
+                EngineClock.now().atOffset(ZoneOffset.UTC), "erp-batch-" + suffix);
+
+        opener.sweep();
+
+        assertThat(client.count("select count(*) from ingest_event where integration_id = ? and incident_id = ?", key.id(),
+                id)).as("the trigger and the late repeat").isEqualTo(2);
+    }
+
+    @Test
     void triggerWithoutDedupKeyGetsOneGeneratedAndReturned() throws Exception {
         ResponseEntity<JsonNode> answer = client.pagerduty(event("pagerduty-trigger.json", e -> e.remove("dedup_key")));
 
