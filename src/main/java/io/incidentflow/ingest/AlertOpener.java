@@ -16,8 +16,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Opens the incidents of answered PagerDuty triggers: each right after its trigger committed, on an opener
  * thread of the node that took it, and every sweep interval what waited too long, on any node.
  * <p>
- * Repeats of the alert that commit while its incident is being opened are linked to it right after the opening,
- * and by every sweep.
+ * Repeats of the alert that commit after the opener linked the others are linked by the next sweep.
  * <p>
  * The queue in memory is only a shortcut: the alert row without incident is the durable record. When the queue
  * is full, or the node dies with it, the sweep opens those alerts; two nodes opening one alert wait for each
@@ -66,9 +65,7 @@ class AlertOpener {
 
     private void open(IngestionService.AlertQueued alert) {
         try {
-            if (ingestion.openQueued(alert.integrationId(), alert.dedupKey())) {
-                ingestion.linkLateRepeats();
-            }
+            ingestion.openQueued(alert.integrationId(), alert.dedupKey());
         } catch (RuntimeException e) {
             // The alert stays waiting: the next sweep tries again.
             log.warn("Opening the incident of alert {} of integration {} failed; the sweep tries again: {}",

@@ -172,7 +172,7 @@ public class IngestionService {
         if (open != null && open.opening()) {
             if (opensLater(event)) {
                 // Queued behind its first trigger: the opener links it to the incident it opens, or, if this commits
-                // after the opener's link, linkLateRepeats right after it.
+                // after the opener's link, the next sweep (linkLateRepeats).
                 return record(integration, event, Result.APPENDED, null);
             }
             throw new ConcurrencyFailureException("open alert " + event.dedupKey() + " is being opened");
@@ -231,16 +231,33 @@ public class IngestionService {
     /**
      * Links the repeats that were stored while their alert's incident was being opened but committed only after the
      * opener linked the others (the opener cannot see a transaction that is still open): each gets the incident of
-     * the trigger that opened its alert, once that has one.
+     * its alert once that has one. Repeats of alerts still being opened are left to their opener.
      *
      * @return how many were linked
      */
     public int linkLateRepeats() {
-        String openerOf = "(select o.incident_id from ingest_event o where o.integration_id = ingest_event.integration_id"
-                + " and o.dedup_key = ingest_event.dedup_key and o.outcome = 'OPENED' and o.id < ingest_event.id"
-                + " order by o.id desc fetch first 1 rows only)";
-        return jdbc.update("update ingest_event set incident_id = " + openerOf + " where incident_id is null"
-                + " and outcome = 'APPENDED' and " + openerOf + " is not null");
+        int linked = 0;
+        for (AlertQueued alert : jdbc.query("select distinct integration_id, dedup_key from ingest_event"
+                + " where incident_id is null and outcome = 'APPENDED'", (rs, row) -> new AlertQueued(rs.getLong(1), rs.getString(2)))) {
+            String incidentId = incidentOf(alert);
+            if (incidentId != null) {
+                linked += jdbc.update("update ingest_event set incident_id = ? where integration_id = ? and dedup_key = ?"
+                        + " and incident_id is null and outcome = 'APPENDED'", incidentId, alert.integrationId(), alert.dedupKey());
+            }
+        }
+        return linked;
+    }
+
+    /** The incident of the alert while it is open, else of the trigger that opened it last. */
+    private String incidentOf(AlertQueued alert) {
+        List<String> open = jdbc.query("select incident_id from open_alert where integration_id = ? and dedup_key = ?",
+                (rs, row) -> rs.getString(1), alert.integrationId(), alert.dedupKey());
+        if (!open.isEmpty()) {
+            return open.get(0);
+        }
+        return jdbc.query("select incident_id from ingest_event where integration_id = ? and dedup_key = ?"
+                        + " and outcome = 'OPENED' order by id desc fetch first 1 rows only", (rs, row) -> rs.getString(1),
+                alert.integrationId(), alert.dedupKey()).stream().findFirst().orElse(null);
     }
 
     /** Alerts whose incident has waited longer than {@code age} to be opened, oldest first. */
