@@ -2,10 +2,10 @@
 # Disk per incident on the default H2 file database: logs ROUNDS x N incidents over the API, walks each to
 # CLOSED as the service desk would (diagnosis "resolved", the caller confirms), and reports the size of the
 # database file after each round, after a quiet minute and after a clean shutdown.
-# Usage: bench/disk.sh <app jar> <out.md>   (env: N=500 incidents per round, ROUNDS=2, PARALLEL=4)
+# Usage: bench/disk.sh <app jar> <out.md>   (env: CHURN=500 incidents per round, ROUNDS=2, PARALLEL=4)
 set -euo pipefail
 APP_JAR=$(realpath "$1"); OUT=$2
-N=${N:-500}; ROUNDS=${ROUNDS:-2}; PARALLEL=${PARALLEL:-4}
+CHURN=${CHURN:-500}; ROUNDS=${ROUNDS:-2}; PARALLEL=${PARALLEL:-4}
 source "$(dirname "$0")/h2-app.sh"
 trap stop_app EXIT
 
@@ -32,6 +32,7 @@ export -f open_and_close complete_task api
 export BASE AUTH
 
 start_app
+mark=$(cpu_mark)
 # The file right after start still holds the start's replaced chunks; housekeeping compacts them within seconds
 sleep "${SETTLE:-30}"
 empty=$(db_bytes)
@@ -42,8 +43,8 @@ rows="| after | incidents | database bytes | bytes per incident (growth since st
 total=0
 for round in $(seq 1 "$ROUNDS"); do
     started=$(date +%s)
-    seq 1 "$N" | xargs -P "$PARALLEL" -I{} bash -c open_and_close
-    total=$((total + N))
+    seq 1 "$CHURN" | xargs -P "$PARALLEL" -I{} bash -c open_and_close
+    total=$((total + CHURN))
     size=$(db_bytes)
     echo "round $round: $total incidents closed in $(( $(date +%s) - started )) s, database $size bytes"
     rows+=$'\n'"| round $round | $total | $size | $(( (size - empty) / total )) |"
@@ -52,7 +53,7 @@ closed=$(api GET "/api/incidents?state=CLOSED&size=1" | jq -r '.totalElements //
 sleep 60
 size=$(db_bytes)
 rows+=$'\n'"| a quiet minute later | $total | $size | $(( (size - empty) / total )) |"
-load=$(machine_load)
+load="load average $(machine_load), host steal $(steal_since "$mark")"
 stop_app
 size=$(db_bytes)
 rows+=$'\n'"| clean shutdown | $total | $size | $(( (size - empty) / total )) |"
@@ -62,7 +63,7 @@ cat >"$OUT" <<MD
 ### Disk per incident (H2 file database)
 
 $(date -u +%FT%TZ), $(java -version 2>&1 | head -1), app \`-Xmx$APP_HEAP\`, database URL: the default
-(\`${DATABASE_URL:-application.yaml}\`). $ROUNDS rounds of $N incidents logged through \`POST /api/incidents\`
+(\`${DATABASE_URL:-application.yaml}\`). $ROUNDS rounds of $CHURN incidents logged through \`POST /api/incidents\`
 (P4) and closed over the engine REST API (diagnosis resolved, caller confirms), $PARALLEL in parallel.
 Machine: $load. Closed incidents reported by the API: ${closed:-n/a}.
 

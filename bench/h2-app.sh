@@ -45,7 +45,7 @@ log_incidents() {
         -d "$body" "$BASE/api/incidents"
 }
 
-machine_load() { echo "$(nproc) cores, $(uptime | sed 's/.*load average/load average/')"; }
+source "$(dirname "${BASH_SOURCE[0]}")/machine.sh"
 
 heap_after_full_gc() {
     jcmd "$1" GC.run >/dev/null

@@ -7,13 +7,15 @@
 #   B1  alert storm: PagerDuty events, 16 connections, 500 dedup keys (95 % duplicates and more), from the
 #       first second after start (cold) and after a warm-up; then checks exactly one incident per key.
 #   B2  incident start: POST /api/incidents from 4 connections, against the bare engine
-#       (src/test/java/io/incidentflow/bench/BareEngineBenchmark.java) from 4 threads in the same run.
-#   bench/timers.sh and bench/disk.sh (SLA timer lateness, disk, history cleanup, heap) when present, each
-#       given the jar and the markdown file to write its section into.
+#       (src/test/java/io/incidentflow/bench/BareEngineBenchmark.java) from 4 threads in the same run, both after
+#       a warm-up long enough for the JIT compiler to settle (the app's larger code path takes about two minutes).
+#   bench/timers.sh (B3 SLA timer lateness, heap), bench/disk.sh (bytes per incident after churn) and
+#       bench/postgres.sh (B4: B2 and B3 on PostgreSQL, one and two nodes, a node killed), each given the jar and
+#       the markdown file to write its section into.
 # --quick: a few minutes of smoke run with short phases (numbers only show the harness works).
 # Environment: BENCH_SKIP_BUILD=1 uses the jar in target/ as it is; BENCH_JFR=1 records a flight recording
 # of each app run next to its log (the temp dir is printed); BENCH_OUT overrides docs/benchmarks.md;
-# BENCH_ONLY="storm start timers disk" (any of them) runs only those parts.
+# BENCH_ONLY="storm start timers disk postgres" (any of them) runs only those parts.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -24,9 +26,12 @@ QUICK=false
 [ "${1:-}" = "--quick" ] && QUICK=true
 if $QUICK; then
     COLD=15; WARMUP=10; MEASURE=15; B2_WARMUP=10; B2_MEASURE=15
+    export N=${N:-500} N_P1=${N_P1:-100} CHURN=${CHURN:-200} ROUNDS=${ROUNDS:-2} OPEN=${OPEN:-1000} BURST=${BURST:-100}
 else
-    COLD=60; WARMUP=30; MEASURE=60; B2_WARMUP=30; B2_MEASURE=60
+    COLD=60; WARMUP=30; MEASURE=60; B2_WARMUP=120; B2_MEASURE=60
+    export N=${N:-10000} N_P1=${N_P1:-1000} CHURN=${CHURN:-1000} ROUNDS=${ROUNDS:-3} OPEN=${OPEN:-10000} BURST=${BURST:-1000}
 fi
+export B2_WARMUP B2_MEASURE
 STORM_CONNECTIONS=16
 STORM_KEYS=500
 START_CONNECTIONS=4
@@ -39,10 +44,11 @@ WORK=$(mktemp -d /tmp/incidentflow-bench.XXXXXX)
 JAR=$ROOT/target/incidentflow-0.1.0-SNAPSHOT.jar
 APP_PID=
 
-PARTS=" ${BENCH_ONLY:-storm start timers disk} "
+PARTS=" ${BENCH_ONLY:-storm start timers disk postgres} "
 want() { [[ $PARTS == *" $1 "* ]]; }
 
 log() { echo "[$(date -u +%H:%M:%S)] $*"; }
+source "$BENCH_DIR/machine.sh"
 
 stop_app() {
     if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
@@ -69,7 +75,11 @@ if [ "${BENCH_SKIP_BUILD:-}" != 1 ] || [ ! -f "$JAR" ]; then
 fi
 ./mvnw -B -ntp -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
 
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+export CLASSPATH_FILE=$WORK/classpath.txt
+# The app's default H2 options (application.yaml), for the app and the bare engine alike.
+H2_OPTIONS=${BENCH_H2_OPTIONS:-$(sed -n 's/.*DATABASE_URL:jdbc:h2:file:[^;]*\(;[^}]*\)}.*/\1/p' src/main/resources/application.yaml)}
+LOAD_BEFORE=$(machine_load)
+RUN_MARK=$(cpu_mark)
 
 # start_app <name> [extra environment...]: fresh database under $WORK/<name>, waits until healthy.
 start_app() {
@@ -84,7 +94,7 @@ start_app() {
     # load before that would measure the start-up, not the app.
     (cd "$dir" && exec env PORT=$PORT ADMIN_PASSWORD="$ADMIN_PASSWORD" INGEST_RATE_LIMIT_PER_MINUTE=0 \
         MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true METRICS_GAUGE_REFRESH=PT1S \
-        DATABASE_URL="jdbc:h2:file:$dir/data/incidentflow;WRITE_DELAY=0" "$@" \
+        DATABASE_URL="jdbc:h2:file:$dir/data/incidentflow$H2_OPTIONS" "$@" \
         java -Xmx$HEAP "${jfr[@]}" -jar "$JAR" >"$dir/app.log" 2>&1) &
     APP_PID=$!
     for _ in $(seq 1 600); do
@@ -131,13 +141,15 @@ if want storm; then
     start_app storm
     KEY=$(admin POST /api/integrations '{"name":"bench storm","serviceId":"email"}' | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
     export ROUTING_KEY=$KEY KEYS=$STORM_KEYS
+    mark=$(cpu_mark)
     B1_COLD=$(wrk_run $STORM_CONNECTIONS $COLD pagerduty.lua)
-    B1_COLD_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+    B1_COLD_LOAD="$(machine_load), steal $(steal_since "$mark")"
     log "B1 cold: $B1_COLD"
     log "B1: warm-up ${WARMUP}s, then ${MEASURE}s measured"
     wrk_run $STORM_CONNECTIONS $WARMUP pagerduty.lua >/dev/null
+    mark=$(cpu_mark)
     B1_WARM=$(wrk_run $STORM_CONNECTIONS $MEASURE pagerduty.lua)
-    B1_WARM_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+    B1_WARM_LOAD="$(machine_load), steal $(steal_since "$mark")"
     log "B1 warm: $B1_WARM"
     # Triggers are answered before their incident is opened: how long the opener still needs once the load stops.
     B1_DRAINED=n/a
@@ -167,23 +179,25 @@ if want start; then
     admin PUT /engine-rest/group/service-desk/members/bench-desk >/dev/null
     export AUTH=$(printf 'bench-desk:%s' "$DESK_PASSWORD" | base64 -w0)
     wrk_run $START_CONNECTIONS $B2_WARMUP incidents.lua >/dev/null
+    mark=$(cpu_mark)
     B2_APP=$(wrk_run $START_CONNECTIONS $B2_MEASURE incidents.lua)
-    B2_APP_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+    B2_APP_LOAD="$(machine_load), steal $(steal_since "$mark")"
     log "B2 app: $B2_APP"
     stop_app
 
     log "B2: bare engine baseline"
     mkdir -p "$WORK/bare"
+    mark=$(cpu_mark)
     B2_BARE=$(java -Xmx$HEAP -cp "$ROOT/target/test-classes:$(cat "$WORK/classpath.txt")" \
-        io.incidentflow.bench.BareEngineBenchmark "$WORK/bare" $START_CONNECTIONS $B2_WARMUP $B2_MEASURE "$ROOT/processes" \
+        io.incidentflow.bench.BareEngineBenchmark "jdbc:h2:file:$WORK/bare/engine$H2_OPTIONS" $START_CONNECTIONS $B2_WARMUP $B2_MEASURE "$ROOT/processes" \
         2>"$WORK/bare/engine.log" | sed -n 's/^BENCH //p')
-    B2_BARE_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+    B2_BARE_LOAD="$(machine_load), steal over warm-up and measurement $(steal_since "$mark")"
     log "B2 bare engine: $B2_BARE"
 fi
 
 # --- the other sections ----------------------------------------------------------------------------
 SECTIONS=()
-for part in timers disk; do
+for part in timers disk postgres; do
     if want $part && [ -x "$BENCH_DIR/$part.sh" ]; then
         log "bench/$part.sh"
         if "$BENCH_DIR/$part.sh" "$JAR" "$WORK/$part.md"; then
@@ -213,8 +227,9 @@ header() {
     echo "| commit | $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src processes pom.xml || echo ' (with uncommitted changes)') |"
     echo "| machine | $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1) |"
     echo "| load average before the run (1, 5, 15 min) | $LOAD_BEFORE |"
+    echo "| CPU taken by the host (steal) over the whole run | $(steal_since "$RUN_MARK") |"
     echo "| JVM | $(java -version 2>&1 | sed -n 2p), \`-Xmx$HEAP\`, default collector |"
-    echo "| app | packaged jar (\`java -jar\`), default configuration, H2 file database (\`WRITE_DELAY=0\`) in a fresh temp dir per figure, \`INGEST_RATE_LIMIT_PER_MINUTE=0\`; load starts once the app reports readiness |"
+    echo "| app | packaged jar (\`java -jar\`), default configuration, H2 file database (\`$H2_OPTIONS\`) in a fresh temp dir per figure, \`INGEST_RATE_LIMIT_PER_MINUTE=0\`; load starts once the app reports readiness |"
     echo "| load | wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), 2 threads, keep-alive connections, 30 s request timeout |"
 }
 
@@ -224,7 +239,7 @@ storm_section() {
     echo
     echo "$STORM_CONNECTIONS connections, triggers for $STORM_KEYS dedup keys at random (severity warning, service \`email\`)."
     echo
-    echo "| phase | events/s | p50 ms | p99 ms | max ms | failed | events/s ÷ 2,000 (target ≥ 1) | 50 ms ÷ p99 (target ≥ 1) | load avg after |"
+    echo "| phase | events/s | p50 ms | p99 ms | max ms | failed | events/s ÷ 2,000 (target ≥ 1) | 50 ms ÷ p99 (target ≥ 1) | load avg after, host steal |"
     echo "|---|---|---|---|---|---|---|---|---|"
     local r label load
     for phase in cold warm; do
@@ -248,7 +263,7 @@ start_section() {
     echo
     echo "## B2 incident start"
     echo
-    echo "| | starts/s | p50 ms | p99 ms | load avg after |"
+    echo "| | starts/s | p50 ms | p99 ms | load avg after, host steal |"
     echo "|---|---|---|---|---|"
     echo "| app: \`POST /api/incidents\`, $START_CONNECTIONS connections, HTTP Basic | $app_rate | $(field "$B2_APP" p50Ms) | $(field "$B2_APP" p99Ms) | $B2_APP_LOAD |"
     echo "| bare engine: \`RuntimeService\` from $START_CONNECTIONS threads | $bare_rate | $(field "$B2_BARE" p50Ms) | $(field "$B2_BARE" p99Ms) | $B2_BARE_LOAD |"
@@ -256,7 +271,8 @@ start_section() {
     echo
     echo "Both after ${B2_WARMUP} s of warm-up, measured for ${B2_MEASURE} s. The bare engine is Camunda $(tr ':' '\n' <"$WORK/classpath.txt" | sed -n 's|.*/camunda-engine-\([0-9.]*\)\.jar$|\1|p' | head -1) alone"
     echo "(\`BareEngineBenchmark\`): same \`incident.bpmn\` and DMNs, no-op beans for every delegate, the variables those"
-    echo "delegates set given at start, full history, job executor on, H2 file database, same JVM settings."
+    echo "delegates set given at start, full history (every variable update logged), job executor on, ids from the database"
+    echo "in blocks of 10,000 as the app's, H2 file database with the app's options, same JVM settings."
 }
 
 {

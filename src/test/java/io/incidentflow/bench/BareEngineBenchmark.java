@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 
 /**
@@ -35,7 +36,9 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
  * would set (catalog data, priority, SLA due dates) are given at start instead, so the engine walks the same
  * path to the same wait state (the diagnosis task with its four SLA timers).
  * <p>
- * Arguments: {@code <h2 directory> <threads> <warm-up seconds> <measured seconds>}. Prints one line
+ * Arguments: {@code <jdbc url> <threads> <warm-up seconds> <measured seconds> [processes dir] [user] [password]}:
+ * an H2 file URL with the app's options, or a PostgreSQL one. Ids as the app makes them on that database: from
+ * the database sequence in blocks of 10,000 on H2, UUIDs on PostgreSQL. Prints one line
  * {@code BENCH {"startsPerSecond":…,"p50Ms":…,"p99Ms":…,"starts":…}} for the harness.
  */
 public final class BareEngineBenchmark {
@@ -58,13 +61,14 @@ public final class BareEngineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path database = Path.of(args[0]).toAbsolutePath();
+        String url = args[0];
         int threads = Integer.parseInt(args[1]);
         long warmUpMillis = Long.parseLong(args[2]) * 1000;
         long measuredMillis = Long.parseLong(args[3]) * 1000;
         Path processes = Path.of(args.length > 4 ? args[4] : "processes");
 
-        ProcessEngine engine = engine(database, beans(processes.resolve("incident.bpmn")));
+        ProcessEngine engine = engine(url, args.length > 5 ? args[5] : "sa", args.length > 6 ? args[6] : "",
+                beans(processes.resolve("incident.bpmn")));
         try {
             deploy(engine, processes);
             run(engine.getRuntimeService(), threads, warmUpMillis, measuredMillis);
@@ -84,17 +88,24 @@ public final class BareEngineBenchmark {
     }
 
     /** The settings the app gives its engine that matter for a start: full history, TTL enforced, job executor on. */
-    private static ProcessEngine engine(Path database, Map<Object, Object> beans) {
+    private static ProcessEngine engine(String url, String user, String password, Map<Object, Object> beans) {
         ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl)
                 ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
-        config.setJdbcUrl("jdbc:h2:file:" + database.resolve("engine") + ";WRITE_DELAY=0");
-        config.setJdbcUsername("sa");
-        config.setJdbcPassword("");
-        config.setJdbcDriver("org.h2.Driver");
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        config.setJdbcUrl(url);
+        config.setJdbcUsername(user);
+        config.setJdbcPassword(password);
+        config.setJdbcDriver(postgres ? "org.postgresql.Driver" : "org.h2.Driver");
+        config.setJdbcMaxActiveConnections(30);
         config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         config.setEnforceHistoryTimeToLive(true);
         config.setJobExecutorActivate(true);
+        if (postgres) {
+            config.setIdGenerator(new StrongUuidGenerator());
+        } else {
+            config.setIdBlockSize(10_000);
+        }
         config.setBeans(beans);
         return config.buildProcessEngine();
     }
