@@ -23,8 +23,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * Web security of IncidentFlow.
  * <ul>
  *   <li>{@code /api/**}: HTTP Basic against the Camunda identity service, authorities
- *       {@code GROUP_<groupId>}, stateless, no CSRF, 401/403 as problem details. {@code /api/events/**} is open:
- *       monitoring systems authenticate there with their integration keys.</li>
+ *       {@code GROUP_<groupId>}, stateless, no CSRF, 401/403 as problem details.</li>
+ *   <li>{@code /api/events/**}: a chain of its own, open: monitoring systems authenticate there with their
+ *       integration keys, checked by the endpoints.</li>
  *   <li>{@code /cockpit-api/**}: the Cockpit plugin's read-only endpoints, authenticated by the caller's Camunda
  *       webapp session ({@link CockpitSessionAuthenticationFilter}), authorities as on {@code /api}; GET only,
  *       401/403 problem details without a Basic challenge (the browser must not pop up a password dialog).</li>
@@ -59,15 +60,32 @@ public class SecurityConfig {
         return new JsonSecurityErrorHandler(objectMapper);
     }
 
+    /**
+     * The monitoring endpoints authenticate by their integration key, in the body or a Bearer header, and nothing
+     * else: no session, no Basic login, no CSRF (machines post there). A chain of their own runs only the filters
+     * that this needs; in an alert storm every event went through the whole chain of {@code /api} before.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain ingestSecurityFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/events/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
                                                JsonSecurityErrorHandler errors) throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(new ProviderManager(provider))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/events/**").permitAll()
-                        .anyRequest().access(new ApiAccessRules()))
+                .authorizeHttpRequests(auth -> auth.anyRequest().access(new ApiAccessRules()))
                 .httpBasic(basic -> basic.realmName(JsonSecurityErrorHandler.REALM).authenticationEntryPoint(errors))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

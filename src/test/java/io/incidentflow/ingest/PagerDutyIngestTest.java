@@ -28,6 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -173,6 +176,19 @@ class PagerDutyIngestTest {
 
         assertThat(client.count("select count(*) from ingest_event where integration_id = ? and incident_id = ?", key.id(),
                 id)).as("the trigger and the late repeat").isEqualTo(2);
+    }
+
+    @Test
+    void theRoutingKeyAloneAuthenticatesAnEventNotABasicLoginHeaderBesideIt() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBasicAuth("nobody", "not-a-password");
+
+        ResponseEntity<JsonNode> answer = http.postForEntity("/api/events/v2/enqueue",
+                new HttpEntity<>(event("pagerduty-trigger.json"), headers), JsonNode.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(202);
+        assertThat(client.events(key)).isEqualTo(1);
     }
 
     @Test
