@@ -2,24 +2,42 @@ package io.incidentflow.ingest;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Table {@code ingest_integration}. */
+/**
+ * Table {@code ingest_integration}.
+ * <p>
+ * Active integrations found by key are kept for {@link #KEY_CACHE_TIME}: every monitoring event names its key, and
+ * in an alert storm reading the integration again for each event was a query per event. A change made through this
+ * repository (revoke, scope) applies on this node at once; another node sees it within that time.
+ */
 @Repository
 public class IntegrationRepository {
+
+    static final Duration KEY_CACHE_TIME = Duration.ofSeconds(5);
 
     private static final String COLUMNS =
             "id, name, service_id, key_hint, created_by, created_at, revoked_at, rate_limit_per_minute";
 
+    private record Cached(Integration integration, long readAtNanos) {
+        boolean fresh() {
+            return System.nanoTime() - readAtNanos < KEY_CACHE_TIME.toNanos();
+        }
+    }
+
     private final JdbcTemplate jdbc;
+    private final Map<String, Cached> activeByKeyHash = new ConcurrentHashMap<>();
 
     public IntegrationRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -47,6 +65,7 @@ public class IntegrationRepository {
         jdbc.update("delete from ingest_integration_service where integration_id = ?", id);
         jdbc.batchUpdate("insert into ingest_integration_service (integration_id, service_id) values (?, ?)",
                 otherServiceIds.stream().map(serviceId -> new Object[] {id, serviceId}).toList());
+        forget(id);
     }
 
     /** The services besides its own that the integration may act on, sorted. */
@@ -63,8 +82,16 @@ public class IntegrationRepository {
     }
 
     public Optional<Integration> findActiveByKeyHash(String keySha256) {
-        return jdbc.query("select " + COLUMNS + " from ingest_integration where key_sha256 = ? and revoked_at is null",
-                IntegrationRepository::map, keySha256).stream().findFirst();
+        Cached cached = activeByKeyHash.get(keySha256);
+        if (cached != null && cached.fresh()) {
+            return Optional.of(cached.integration());
+        }
+        long readAt = System.nanoTime();
+        Optional<Integration> active = jdbc.query("select " + COLUMNS + " from ingest_integration where key_sha256 = ?"
+                + " and revoked_at is null", IntegrationRepository::map, keySha256).stream().findFirst();
+        active.ifPresentOrElse(integration -> activeByKeyHash.put(keySha256, new Cached(integration, readAt)),
+                () -> activeByKeyHash.remove(keySha256));
+        return active;
     }
 
     public Optional<Integration> find(long id) {
@@ -77,8 +104,14 @@ public class IntegrationRepository {
     }
 
     public boolean revoke(long id, Instant now) {
-        return jdbc.update("update ingest_integration set revoked_at = ? where id = ? and revoked_at is null",
+        boolean revoked = jdbc.update("update ingest_integration set revoked_at = ? where id = ? and revoked_at is null",
                 offset(now), id) == 1;
+        forget(id);
+        return revoked;
+    }
+
+    private void forget(long id) {
+        activeByKeyHash.values().removeIf(cached -> cached.integration().id() == id);
     }
 
     static OffsetDateTime offset(Instant instant) {

@@ -8,6 +8,7 @@ import io.incidentflow.incident.IncidentService;
 import io.incidentflow.security.AdminProperties;
 import io.incidentflow.security.Roles;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +88,20 @@ class IntegrationAdminTest {
                 .getStatusCode().value()).isEqualTo(401);
         assertThat(client.pagerduty(IngestClient.fixture("pagerduty-trigger.json",
                 Map.of("routing_key", key, "suffix", IngestClient.unique()))).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void aKeyRevokedOnAnotherNodeIsRefusedHereWithinTheKeyCacheTime() {
+        IngestClient.Key key = client.integration("erp");
+        String body = IngestClient.fixture("pagerduty-trigger.json", Map.of("routing_key", key.key(), "suffix",
+                IngestClient.unique()));
+        assertThat(client.pagerduty(body).getStatusCode().value()).isEqualTo(202);
+
+        // another node's revocation: only the database changes here
+        jdbc.update("update ingest_integration set revoked_at = current_timestamp where id = ?", key.id());
+
+        Awaitility.await().atMost(IntegrationRepository.KEY_CACHE_TIME.plusSeconds(5))
+                .until(() -> client.pagerdutyAnsweredOnly(body).getStatusCode().value() == 400);
     }
 
     @Test
