@@ -78,6 +78,8 @@ fi
 export CLASSPATH_FILE=$WORK/classpath.txt
 # The app's default H2 options (application.yaml), for the app and the bare engine alike.
 H2_OPTIONS=${BENCH_H2_OPTIONS:-$(sed -n 's/.*DATABASE_URL:jdbc:h2:file:[^;]*\(;[^}]*\)}.*/\1/p' src/main/resources/application.yaml)}
+# The commit measured: taken before the build, as the tree may change while the benchmarks run.
+COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src processes pom.xml || echo ' (with uncommitted changes)')"
 LOAD_BEFORE=$(machine_load)
 RUN_MARK=$(cpu_mark)
 
@@ -224,7 +226,7 @@ header() {
     echo "| | |"
     echo "|---|---|"
     echo "| date | $(date -u +%Y-%m-%dT%H:%MZ) |"
-    echo "| commit | $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src processes pom.xml || echo ' (with uncommitted changes)') |"
+    echo "| commit | $COMMIT |"
     echo "| machine | $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1) |"
     echo "| load average before the run (1, 5, 15 min) | $LOAD_BEFORE |"
     echo "| CPU taken by the host (steal) over the whole run | $(steal_since "$RUN_MARK") |"
