@@ -218,6 +218,7 @@ header() {
     echo
     echo "Written by \`bench/run.sh$($QUICK && echo ' --quick')\`${BENCH_ONLY:+ (parts: $BENCH_ONLY)} (issue 12). Throughput counts answered (2xx)"
     echo "requests only; latencies are wrk's, over loopback. Ratios are against the baseline measured, or the target stated, in the same run."
+    echo "What was found and changed, and what is still missing: [performance.md](performance.md)."
     if $QUICK; then
         echo
         echo "**Quick run**: short phases, for checking the harness only; the figures are not comparable to a full run."
