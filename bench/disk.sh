@@ -49,7 +49,14 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "round $round: $total incidents closed in $(( $(date +%s) - started )) s, database $size bytes"
     rows+=$'\n'"| round $round | $total | $size | $(( (size - empty) / total )) |"
 done
-closed=$(api GET "/api/incidents?state=CLOSED&size=1" | jq -r '.totalElements // .total // empty' 2>/dev/null || true)
+closed_incidents() {
+    local page=0 count total=0
+    while count=$(api GET "/api/incidents?state=CLOSED&size=500&page=$page" | jq length) && [ "$count" -gt 0 ]; do
+        total=$((total + count)); page=$((page + 1))
+    done
+    echo "$total"
+}
+closed=$(closed_incidents)
 sleep 60
 size=$(db_bytes)
 rows+=$'\n'"| a quiet minute later | $total | $size | $(( (size - empty) / total )) |"
@@ -65,7 +72,7 @@ cat >"$OUT" <<MD
 $(date -u +%FT%TZ), $(java -version 2>&1 | head -1), app \`-Xmx$APP_HEAP\`, database URL: the default
 (\`${DATABASE_URL:-application.yaml}\`). $ROUNDS rounds of $CHURN incidents logged through \`POST /api/incidents\`
 (P4) and closed over the engine REST API (diagnosis resolved, caller confirms), $PARALLEL in parallel.
-Machine: $load. Closed incidents reported by the API: ${closed:-n/a}.
+Machine: $load. Closed incidents listed by \`GET /api/incidents?state=CLOSED\`: $closed.
 
 $rows
 MD

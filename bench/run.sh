@@ -5,7 +5,7 @@
 # with wrk, then writes docs/benchmarks.md: machine, date, commit, JVM and settings, and each figure with
 # its same-run baseline or target.
 #   B1  alert storm: PagerDuty events, 16 connections, 500 dedup keys (95 % duplicates and more), from the
-#       first second after start (cold) and after a warm-up; then checks exactly one incident per key.
+#       first second after start (cold) and after a warm-up; then the liveness probe under the same load as its ceiling; then checks exactly one incident per key.
 #   B2  incident start: POST /api/incidents from 4 connections, against the bare engine
 #       (src/test/java/io/incidentflow/bench/BareEngineBenchmark.java) from 4 threads in the same run, both after
 #       a warm-up long enough for the JIT compiler to settle (the app's larger code path takes about two minutes).
@@ -25,10 +25,10 @@ export BENCH_DIR=$ROOT/bench
 QUICK=false
 [ "${1:-}" = "--quick" ] && QUICK=true
 if $QUICK; then
-    COLD=15; WARMUP=10; MEASURE=15; B2_WARMUP=10; B2_MEASURE=15
+    COLD=15; WARMUP=10; MEASURE=15; B2_WARMUP=10; B2_MEASURE=15; PROBE=10
     export N=${N:-500} N_P1=${N_P1:-100} CHURN=${CHURN:-200} ROUNDS=${ROUNDS:-2} OPEN=${OPEN:-1000} BURST=${BURST:-100}
 else
-    COLD=60; WARMUP=30; MEASURE=60; B2_WARMUP=120; B2_MEASURE=60
+    COLD=60; WARMUP=30; MEASURE=60; B2_WARMUP=120; B2_MEASURE=60; PROBE=30
     export N=${N:-10000} N_P1=${N_P1:-1000} CHURN=${CHURN:-1000} ROUNDS=${ROUNDS:-3} OPEN=${OPEN:-10000} BURST=${BURST:-1000}
 fi
 export B2_WARMUP B2_MEASURE
@@ -161,6 +161,10 @@ if want storm; then
         sleep 1
     done
     log "B1: every alert had its incident ${B1_DRAINED} s after the load stopped"
+    mark=$(cpu_mark)
+    B1_PROBE=$(wrk_run $STORM_CONNECTIONS $PROBE probe.lua)
+    B1_PROBE_LOAD="$(machine_load), steal $(steal_since "$mark")"
+    log "B1 ceiling, liveness probe: $B1_PROBE"
     stop_app
     B1_DB=$WORK/storm/data/incidentflow
     B1_EVENTS=$(h2_query "$B1_DB" "select count(*) from ingest_event")
@@ -250,6 +254,11 @@ storm_section() {
         else r=$B1_WARM; label="${MEASURE} s after ${WARMUP} s warm-up"; load=$B1_WARM_LOAD; fi
         echo "| $label | $(field "$r" perSecond) | $(field "$r" p50Ms) | $(field "$r" p99Ms) | $(field "$r" maxMs) | $(field "$r" failed) | $(ratio "$(field "$r" perSecond)" 2000) | $(ratio 50 "$(field "$r" p99Ms)") | $load |"
     done
+    r=$B1_PROBE
+    echo "| ceiling: \`GET /actuator/health/liveness\` (no table touched), ${PROBE} s once every alert had its incident | $(field "$r" perSecond) | $(field "$r" p50Ms) | $(field "$r" p99Ms) | $(field "$r" maxMs) | $(field "$r" failed) | $(ratio "$(field "$r" perSecond)" 2000) | $(ratio 50 "$(field "$r" p99Ms)") | $B1_PROBE_LOAD |"
+    echo
+    echo "The ceiling is the same app's liveness probe under the same $STORM_CONNECTIONS connections: Tomcat, the security filters and the"
+    echo "request metrics, no database. Events/s ÷ ceiling: **$(ratio "$(field "$B1_WARM" perSecond)" "$(field "$B1_PROBE" perSecond)")** (warm)."
     echo
     echo "Stored afterwards: $B1_EVENTS events over $B1_KEYS keys ($B1_DUPLICATE_SHARE % duplicates), **$B1_INCIDENTS incidents**"
     echo "($( [ "$B1_INCIDENTS" = "$B1_KEYS" ] && echo 'exactly one per dedup key' || echo 'NOT one per dedup key' )), $B1_WAITING alerts still waiting for their incident."
