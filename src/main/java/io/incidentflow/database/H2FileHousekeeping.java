@@ -31,12 +31,16 @@ public class H2FileHousekeeping {
     static final int TARGET_FILL_RATE = 90;
     /** Bytes rewritten per step: each step holds H2's store lock, so commits wait at most for one step. */
     static final int BYTES_PER_STEP = 2 * 1024 * 1024;
-    /** Longest one run keeps rewriting; what is left is done in the next run. */
+    /** Longest one run keeps rewriting while the application writes; what is left is done in the next run. */
     static final Duration TIME_PER_RUN = Duration.ofSeconds(2);
+    /** Longest the one run after the application stopped writing keeps rewriting: it is the last until the next write. */
+    static final Duration IDLE_TIME_PER_RUN = Duration.ofSeconds(30);
 
     private final DataSource dataSource;
     /** The file's write count when the last run ended: unchanged at the next run means nothing was written since. */
     private long writesAfterLastRun = -1;
+    /** Whether the file was shrunk since the application last wrote: then an idle run has nothing left to do. */
+    private boolean shrunkSinceLastWrite;
 
     public H2FileHousekeeping(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -50,11 +54,16 @@ public class H2FileHousekeeping {
             if (store != null) {
                 FileStore<?> file = store.getFileStore();
                 boolean idle = file.getWriteCount() == writesAfterLastRun;
+                if (idle && shrunkSinceLastWrite) {
+                    // Rewriting again would only turn the last run's own chunks into garbage, every run, for ever.
+                    return;
+                }
                 long before = file.size();
-                compact(store);
+                compact(store, idle ? IDLE_TIME_PER_RUN : TIME_PER_RUN);
                 if (idle) {
                     shrink(store);
                 }
+                shrunkSinceLastWrite = idle;
                 writesAfterLastRun = file.getWriteCount();
                 log.debug("H2 {}chunks fill rate {}%, file {} -> {} bytes", idle ? "idle, " : "",
                         file.getChunksFillRate(), before, file.size());
@@ -74,8 +83,8 @@ public class H2FileHousekeeping {
     }
 
     /** Rewrites the emptiest chunks until the live data fills {@link #TARGET_FILL_RATE} % of them or time is up. */
-    static void compact(MVStore store) {
-        long deadline = System.nanoTime() + TIME_PER_RUN.toNanos();
+    static void compact(MVStore store, Duration time) {
+        long deadline = System.nanoTime() + time.toNanos();
         while (!store.isClosed() && store.compact(TARGET_FILL_RATE, BYTES_PER_STEP) && System.nanoTime() < deadline) {
             store.commit();
         }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,12 +26,12 @@ class H2FileHousekeepingTest {
             createTable(connection);
             MVStore store = H2FileHousekeeping.fileStore(connection);
             churn(connection, 0);
-            H2FileHousekeeping.compact(store);
+            H2FileHousekeeping.compact(store, H2FileHousekeeping.TIME_PER_RUN);
             long afterFirstRound = store.getFileStore().size();
 
             for (int round = 1; round < 4; round++) {
                 churn(connection, round);
-                H2FileHousekeeping.compact(store);
+                H2FileHousekeeping.compact(store, H2FileHousekeeping.TIME_PER_RUN);
             }
 
             assertThat(store.getFileStore().size()).isLessThanOrEqualTo(2 * afterFirstRound);
@@ -43,24 +44,42 @@ class H2FileHousekeepingTest {
                 "jdbc:h2:file:" + dir.resolve("shrink") + ";WRITE_DELAY=0;RETENTION_TIME=0", "sa", "")) {
             createTable(connection);
             MVStore store = H2FileHousekeeping.fileStore(connection);
-            try (PreparedStatement insert = connection.prepareStatement("insert into event values(?, ?, ?)")) {
-                for (int row = 0; row < 20_000; row++) {
-                    insert.setInt(1, row);
-                    insert.setInt(2, row / 100);
-                    insert.setString(3, "x".repeat(190));
-                    insert.executeUpdate();
-                }
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("delete from event where incident < 180");
-            }
-            H2FileHousekeeping.compact(store);
+            fillAndDeleteMost(connection);
+            H2FileHousekeeping.compact(store, H2FileHousekeeping.TIME_PER_RUN);
             long rewritten = store.getFileStore().size();
 
             H2FileHousekeeping.shrink(store);
 
             // Rewriting frees space inside the file for later chunks; only moving the chunks together makes it smaller.
             assertThat(store.getFileStore().size()).isLessThan(rewritten / 2);
+        }
+    }
+
+    @Test
+    void anIdleFileIsShrunkOnceAndThenLeftAloneUntilTheNextWrite() throws Exception {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        // The application's retention: chunks a rewrite replaced stay in the file until a later write frees them.
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("idle") + ";WRITE_DELAY=0;RETENTION_TIME=1000");
+        dataSource.setUser("sa");
+        H2FileHousekeeping housekeeping = new H2FileHousekeeping(dataSource);
+        try (Connection connection = dataSource.getConnection()) {
+            createTable(connection);
+            MVStore store = H2FileHousekeeping.fileStore(connection);
+            fillAndDeleteMost(connection);
+            housekeeping.compact();
+            housekeeping.compact();
+            long writesAfterShrink = store.getFileStore().getWriteCount();
+
+            housekeeping.compact();
+            housekeeping.compact();
+
+            assertThat(store.getFileStore().getWriteCount()).isEqualTo(writesAfterShrink);
+
+            churn(connection, 1);
+            long writesAfterChurn = store.getFileStore().getWriteCount();
+            housekeeping.compact();
+
+            assertThat(store.getFileStore().getWriteCount()).isGreaterThan(writesAfterChurn);
         }
     }
 
@@ -79,6 +98,21 @@ class H2FileHousekeepingTest {
     }
 
     /** 200 incidents of five rows, one transaction each; every second one deletes an older incident's rows. */
+    /** 20,000 rows of 200 incidents, of which the first 180 incidents are deleted again. */
+    private static void fillAndDeleteMost(Connection connection) throws Exception {
+        try (PreparedStatement insert = connection.prepareStatement("insert into event values(?, ?, ?)")) {
+            for (int row = 0; row < 20_000; row++) {
+                insert.setInt(1, row);
+                insert.setInt(2, row / 100);
+                insert.setString(3, "x".repeat(190));
+                insert.executeUpdate();
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("delete from event where incident < 180");
+        }
+    }
+
     private static void churn(Connection connection, int round) throws Exception {
         try (PreparedStatement insert = connection.prepareStatement("insert into event values(?, ?, ?)");
              PreparedStatement delete = connection.prepareStatement("delete from event where incident = ?")) {
