@@ -5,7 +5,8 @@
 # with wrk, then writes docs/benchmarks.md: machine, date, commit, JVM and settings, and each figure with
 # its same-run baseline or target.
 #   B1  alert storm: PagerDuty events, 16 connections, 500 dedup keys (95 % duplicates and more), from the
-#       first second after start (cold) and after a warm-up; then the liveness probe under the same load as its ceiling; then checks exactly one incident per key.
+#       first second after start (cold) and after a warm-up; then the liveness probe under the same connections
+#       as its ceiling; then checks exactly one incident per key.
 #   B2  incident start: POST /api/incidents from 4 connections, against the bare engine
 #       (src/test/java/io/incidentflow/bench/BareEngineBenchmark.java) from 4 threads in the same run, both after
 #       a warm-up long enough for the JIT compiler to settle (the app's larger code path takes about two minutes).
@@ -249,13 +250,15 @@ storm_section() {
     echo "| phase | events/s | p50 ms | p99 ms | max ms | failed | events/s ÷ 2,000 (target ≥ 1) | 50 ms ÷ p99 (target ≥ 1) | load avg after, host steal |"
     echo "|---|---|---|---|---|---|---|---|---|"
     local r label load
-    for phase in cold warm; do
-        if [ $phase = cold ]; then r=$B1_COLD; label="first ${COLD} s after start"; load=$B1_COLD_LOAD
-        else r=$B1_WARM; label="${MEASURE} s after ${WARMUP} s warm-up"; load=$B1_WARM_LOAD; fi
+    for phase in cold warm probe; do
+        case $phase in
+            cold) r=$B1_COLD; label="first ${COLD} s after start"; load=$B1_COLD_LOAD ;;
+            warm) r=$B1_WARM; label="${MEASURE} s after ${WARMUP} s warm-up"; load=$B1_WARM_LOAD ;;
+            probe) r=$B1_PROBE; load=$B1_PROBE_LOAD
+                label="ceiling: \`GET /actuator/health/liveness\` (no table touched), ${PROBE} s once every alert had its incident" ;;
+        esac
         echo "| $label | $(field "$r" perSecond) | $(field "$r" p50Ms) | $(field "$r" p99Ms) | $(field "$r" maxMs) | $(field "$r" failed) | $(ratio "$(field "$r" perSecond)" 2000) | $(ratio 50 "$(field "$r" p99Ms)") | $load |"
     done
-    r=$B1_PROBE
-    echo "| ceiling: \`GET /actuator/health/liveness\` (no table touched), ${PROBE} s once every alert had its incident | $(field "$r" perSecond) | $(field "$r" p50Ms) | $(field "$r" p99Ms) | $(field "$r" maxMs) | $(field "$r" failed) | $(ratio "$(field "$r" perSecond)" 2000) | $(ratio 50 "$(field "$r" p99Ms)") | $B1_PROBE_LOAD |"
     echo
     echo "The ceiling is the same app's liveness probe under the same $STORM_CONNECTIONS connections: Tomcat, the security filters and the"
     echo "request metrics, no database. Events/s ÷ ceiling: **$(ratio "$(field "$B1_WARM" perSecond)" "$(field "$B1_PROBE" perSecond)")** (warm)."

@@ -106,7 +106,6 @@ class H2FileHousekeepingTest {
         }
     }
 
-    /** 200 incidents of five rows, one transaction each; every second one deletes an older incident's rows. */
     /** 20,000 rows of 200 incidents, of which the first 180 incidents are deleted again. */
     private static void fillAndDeleteMost(Connection connection) throws Exception {
         try (PreparedStatement insert = connection.prepareStatement("insert into event values(?, ?, ?)")) {
@@ -122,6 +121,7 @@ class H2FileHousekeepingTest {
         }
     }
 
+    /** 200 incidents of five rows, one transaction each; every second one deletes an older incident's rows. */
     private static void churn(Connection connection, int round) throws Exception {
         try (PreparedStatement insert = connection.prepareStatement("insert into event values(?, ?, ?)");
              PreparedStatement delete = connection.prepareStatement("delete from event where incident = ?")) {
