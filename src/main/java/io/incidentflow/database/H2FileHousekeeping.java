@@ -29,17 +29,12 @@ public class H2FileHousekeeping {
 
     /** H2's own target for live data in the chunks it rewrites (its default auto-compact fill rate). */
     static final int TARGET_FILL_RATE = 90;
-    /**
-     * How long one run may rewrite, and how much per step. Each step holds H2's store lock, and every commit waits
-     * for it: steps of 2 MB held it for 100-200 ms under an alert storm and set the storm's p99, so while the
-     * application writes, a step is 256 KB (about 30 ms). Once it stopped writing, nothing waits: the one idle run
-     * takes larger steps, which leave fewer and fuller chunks for the shrink after it.
-     */
-    record Pace(Duration timePerRun, int bytesPerStep) {
-    }
-
-    static final Pace WHILE_WRITING = new Pace(Duration.ofSeconds(2), 256 * 1024);
-    static final Pace IDLE = new Pace(Duration.ofSeconds(30), 2 * 1024 * 1024);
+    /** Bytes rewritten per step: each step holds H2's store lock, so commits wait at most for one step. */
+    static final int BYTES_PER_STEP = 2 * 1024 * 1024;
+    /** Longest one run keeps rewriting while the application writes; what is left is done in the next run. */
+    static final Duration TIME_PER_RUN = Duration.ofSeconds(2);
+    /** Longest the one run after the application stopped writing keeps rewriting: it is the last until the next write. */
+    static final Duration IDLE_TIME_PER_RUN = Duration.ofSeconds(30);
 
     private final DataSource dataSource;
     /** The file's write count when the last run ended: unchanged at the next run means nothing was written since. */
@@ -64,7 +59,7 @@ public class H2FileHousekeeping {
                     return;
                 }
                 long before = file.size();
-                compact(store, idle ? IDLE : WHILE_WRITING);
+                compact(store, idle ? IDLE_TIME_PER_RUN : TIME_PER_RUN);
                 if (idle) {
                     shrink(store);
                 }
@@ -87,10 +82,10 @@ public class H2FileHousekeeping {
         }
     }
 
-    /** Rewrites the emptiest chunks until the live data fills {@link #TARGET_FILL_RATE} % of them or the run's time is up. */
-    static void compact(MVStore store, Pace pace) {
-        long deadline = System.nanoTime() + pace.timePerRun().toNanos();
-        while (!store.isClosed() && store.compact(TARGET_FILL_RATE, pace.bytesPerStep()) && System.nanoTime() < deadline) {
+    /** Rewrites the emptiest chunks until the live data fills {@link #TARGET_FILL_RATE} % of them or time is up. */
+    static void compact(MVStore store, Duration time) {
+        long deadline = System.nanoTime() + time.toNanos();
+        while (!store.isClosed() && store.compact(TARGET_FILL_RATE, BYTES_PER_STEP) && System.nanoTime() < deadline) {
             store.commit();
         }
     }

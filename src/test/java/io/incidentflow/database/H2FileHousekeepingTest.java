@@ -24,12 +24,12 @@ class H2FileHousekeepingTest {
         try (Connection connection = openWithTable("churn")) {
             MVStore store = H2FileHousekeeping.fileStore(connection);
             churn(connection, 0);
-            H2FileHousekeeping.compact(store, H2FileHousekeeping.WHILE_WRITING);
+            H2FileHousekeeping.compact(store, H2FileHousekeeping.TIME_PER_RUN);
             long afterFirstRound = store.getFileStore().size();
 
             for (int round = 1; round < 4; round++) {
                 churn(connection, round);
-                H2FileHousekeeping.compact(store, H2FileHousekeeping.WHILE_WRITING);
+                H2FileHousekeeping.compact(store, H2FileHousekeeping.TIME_PER_RUN);
             }
 
             assertThat(store.getFileStore().size()).isLessThanOrEqualTo(2 * afterFirstRound);
@@ -41,7 +41,7 @@ class H2FileHousekeepingTest {
         try (Connection connection = openWithTable("shrink")) {
             MVStore store = H2FileHousekeeping.fileStore(connection);
             fillAndDeleteMost(connection);
-            H2FileHousekeeping.compact(store, H2FileHousekeeping.IDLE);
+            H2FileHousekeeping.compact(store, H2FileHousekeeping.TIME_PER_RUN);
             long rewritten = store.getFileStore().size();
 
             H2FileHousekeeping.shrink(store);
