@@ -36,13 +36,13 @@ class EngineHousekeepingSettingsTest {
     @RegisterExtension final EngineClockExtension clock = EngineClockExtension.systemTimeUntilSet();
 
     @Test
-    void theDefaultH2FileDatabaseCommitsToDiskAndIsCompactedOnSchedule() throws Exception {
+    void theDefaultH2FileDatabaseWritesCommitsInTheBackgroundAndIsCompactedOnSchedule() throws Exception {
         PropertySource<?> defaults = new YamlPropertySourceLoader()
                 .load("application", new ClassPathResource("application.yaml")).get(0);
 
         assertThat((String) String.valueOf(defaults.getProperty("spring.datasource.url")))
                 .startsWith("${DATABASE_URL:jdbc:h2:file:")
-                .contains(";WRITE_DELAY=0")
+                .contains(";WRITE_DELAY=500")
                 .contains(";RETENTION_TIME=1000")
                 .doesNotContain("AUTO_SERVER");
         assertThat(environment.getProperty("incidentflow.h2.housekeeping-interval", Duration.class))

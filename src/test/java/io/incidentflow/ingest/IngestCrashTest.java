@@ -38,9 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Durability across a crash: the application runs in a separate JVM on its default H2 file database;
- * while clients send PagerDuty events, the JVM is killed with SIGKILL. Opened again, the same files must
- * hold every event that was answered 202 in {@code ingest_event}, with its incident; then the application
- * starts again on them and takes events. What is checked is that no acknowledged event is lost, not how fast
+ * while clients send PagerDuty events and log incidents, the JVM is killed with SIGKILL. Opened again, the same
+ * files must hold every event that was answered 202 in {@code ingest_event}, with its incident, and every incident
+ * answered 201 with its process; then the application starts again on them and takes events. What is checked is that no acknowledged event is lost, not how fast
  * they come: the kill waits for a few acknowledgements however slow a loaded machine is.
  */
 class IngestCrashTest {
@@ -51,6 +51,8 @@ class IngestCrashTest {
     private static final int CLIENTS = 4;
     /** Enough for the kill to fall among commits of several clients; time does not matter. */
     private static final int KILL_AFTER_ACKS = 30;
+    private static final int KILL_AFTER_INCIDENTS = 5;
+    private static final String LOGGED_TITLE = "crash test incident";
     /** A start takes about 30 s on an idle machine and took over 5 min on 2 cores shared with other builds. */
     private static final Duration START_LIMIT = Duration.ofMinutes(15);
 
@@ -72,7 +74,7 @@ class IngestCrashTest {
     }
 
     @Test
-    void everyAcknowledgedEventSurvivesKill9() throws Exception {
+    void everyAcknowledgedEventAndLoggedIncidentSurvivesKill9() throws Exception {
         int port = freePort();
         app = start(port, "run1");
         String key = createIntegration(port);
@@ -80,7 +82,26 @@ class IngestCrashTest {
         Map<String, String> acknowledged = new ConcurrentHashMap<>(); // summary → dedup key
         AtomicInteger sequence = new AtomicInteger();
         AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        Set<String> logged = ConcurrentHashMap.newKeySet(); // incident ids answered 201
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
+        clients.submit(() -> {
+            String body = "{\"title\":\"" + LOGGED_TITLE + "\",\"description\":\"logged while the JVM is killed\","
+                    + "\"caller\":\"jane.doe\",\"serviceId\":\"erp\",\"category\":\"software\","
+                    + "\"impact\":\"low\",\"urgency\":\"low\"}";
+            while (running.get()) {
+                try {
+                    HttpResponse<String> answer = post(port, "/api/incidents", ADMIN, body);
+                    if (answer.statusCode() == 201) {
+                        logged.add(json.readTree(answer.body()).get("id").asText());
+                    }
+                } catch (IOException e) {
+                    // the server is gone: this incident was not answered
+                } catch (InterruptedException e) {
+                    return null;
+                }
+            }
+            return null;
+        });
         for (int c = 0; c < CLIENTS; c++) {
             clients.submit(() -> {
                 while (running.get()) {
@@ -104,9 +125,9 @@ class IngestCrashTest {
                 return null;
             });
         }
-        await(KILL_AFTER_ACKS + " events acknowledged before the kill").atMost(Duration.ofMinutes(10))
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> acknowledged.size() >= KILL_AFTER_ACKS);
+        await(KILL_AFTER_ACKS + " events acknowledged and " + KILL_AFTER_INCIDENTS + " incidents logged before the kill")
+                .atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> acknowledged.size() >= KILL_AFTER_ACKS && logged.size() >= KILL_AFTER_INCIDENTS);
         app.destroyForcibly(); // SIGKILL, with requests in flight
         app.waitFor(30, TimeUnit.SECONDS);
         running.set(false);
@@ -114,6 +135,7 @@ class IngestCrashTest {
         assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
         int alerts;
+        int loggedStored;
         // read by this JVM while no application holds the files (the database opens no TCP port: no AUTO_SERVER)
         try (Connection db = DriverManager.getConnection(jdbcUrl(), "sa", "");
              Statement statement = db.createStatement()) {
@@ -141,14 +163,28 @@ class IngestCrashTest {
                 rows.next();
                 alerts = rows.getInt(1);
             }
+            Set<String> loggedIds = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery("select id from incident where title = '" + LOGGED_TITLE + "'")) {
+                while (rows.next()) {
+                    loggedIds.add(rows.getString(1));
+                }
+            }
+            assertThat(loggedIds).as("every incident answered 201 is stored").containsAll(logged);
+            loggedStored = loggedIds.size();
+            try (ResultSet rows = statement.executeQuery("select count(*) from incident i where i.title = '"
+                    + LOGGED_TITLE + "' and not exists (select 1 from act_hi_procinst p where p.business_key_ = i.id)")) {
+                rows.next();
+                assertThat(rows.getInt(1)).as("logged incidents without their process").isZero();
+            }
         }
         // the application works after the crash, and opens the incidents that were waiting when it died
         app = start(port, "run2");
         String after = "{\"routing_key\":\"" + key + "\",\"event_action\":\"trigger\",\"payload\":{\"summary\":"
                 + "\"after the crash\",\"source\":\"crash-test\",\"severity\":\"info\"}}";
         assertThat(post(port, "/api/events/v2/enqueue", null, after).statusCode()).isEqualTo(202);
-        int incidentsExpected = alerts + 1;
-        await("an incident for every alert answered before the crash and the one after").atMost(Duration.ofMinutes(2))
+        int incidentsExpected = alerts + 1 + loggedStored;
+        await("the logged incidents, and one for every alert answered before the crash and the one after")
+                .atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> incidents(port) == incidentsExpected);
     }

@@ -1,6 +1,7 @@
 package io.incidentflow.notify.delivery;
 
 import io.incidentflow.common.LogSafe;
+import io.incidentflow.database.Durability;
 import io.incidentflow.notify.DeliveryStatus;
 import io.incidentflow.notify.Notification;
 import io.incidentflow.notify.channel.Channels;
@@ -22,11 +23,14 @@ public class NotificationDelivery {
     private final DeliveryLog deliveries;
     private final Channels channels;
     private final ApplicationEventPublisher events;
+    private final Durability durability;
 
-    public NotificationDelivery(DeliveryLog deliveries, Channels channels, ApplicationEventPublisher events) {
+    public NotificationDelivery(DeliveryLog deliveries, Channels channels, ApplicationEventPublisher events,
+            Durability durability) {
         this.deliveries = deliveries;
         this.channels = channels;
         this.events = events;
+        this.durability = durability;
     }
 
     public void deliver(String messageKey) {
@@ -43,6 +47,8 @@ public class NotificationDelivery {
             throw e;
         }
         deliveries.delivered(messageKey);
+        // a crash must not lose the fact that it was sent: the retried job would send it again
+        durability.flush();
         events.publishEvent(new DeliveryAttempted(message.getChannel(), true));
         log.info("Notification {} delivered by {} to {} [{}]", message.getId(), message.getChannel().code(),
                 LogSafe.text(message.getAddress()), message.getTemplate());

@@ -1,0 +1,105 @@
+package io.incidentflow.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a crash of the JVM leaves is what is in the file: a copy of the file taken while the database is open is
+ * opened as if after the crash.
+ */
+class DurabilityTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCommitIsInTheFileOnceFlushedAndNotBefore() throws Exception {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        // a minute of write delay: nothing reaches the file by itself while the test runs
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("app") + ";WRITE_DELAY=60000");
+        dataSource.setUser("sa");
+        Durability durability = new Durability(dataSource);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create table answered(id int primary key)");
+            durability.flush();
+            statement.execute("insert into answered values (1)");
+
+            assertThat(rowsAfterCrash("before")).as("committed, not flushed").isZero();
+
+            durability.flush();
+
+            assertThat(rowsAfterCrash("after")).as("committed and flushed").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void flushesKeepTheFileFromGrowingWithEveryRoundOfChurn() throws Exception {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        // Only the flushes compact here: H2's background writer neither writes nor compacts in this test.
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("churn") + ";WRITE_DELAY=60000;RETENTION_TIME=0"
+                + ";AUTO_COMPACT_FILL_RATE=0");
+        dataSource.setUser("sa");
+        // a step with every flush: the test's flushes come far faster than the application's
+        Durability durability = new Durability(dataSource, Duration.ZERO);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create table event(id int primary key, incident int, text varchar(200))");
+            statement.execute("create index event_incident on event(incident)");
+            MVStore store = H2FileHousekeeping.fileStore(connection);
+            for (int round = 0; round < 6; round++) {
+                churn(connection, durability, round);
+            }
+
+            // Without the compaction steps the file grows by the same amount every round, to 20 MB after six.
+            assertThat(store.getFileStore().size()).isLessThan(4L * 1024 * 1024);
+        }
+    }
+
+    /** 1,000 incidents of five rows, each answered (flushed) on its own; every second one deletes an older one. */
+    private static void churn(Connection connection, Durability durability, int round) throws Exception {
+        try (PreparedStatement insert = connection.prepareStatement("insert into event values(?, ?, ?)");
+             PreparedStatement delete = connection.prepareStatement("delete from event where incident = ?")) {
+            for (int incident = round * 1000; incident < round * 1000 + 1000; incident++) {
+                for (int row = 0; row < 5; row++) {
+                    insert.setInt(1, incident * 5 + row);
+                    insert.setInt(2, incident);
+                    insert.setString(3, "timeline line " + row + " of incident " + incident);
+                    insert.executeUpdate();
+                }
+                if (incident % 2 == 0) {
+                    delete.setInt(1, incident / 2);
+                    delete.executeUpdate();
+                }
+                durability.flush();
+            }
+        }
+    }
+
+    private int rowsAfterCrash(String name) throws Exception {
+        Path copy = dir.resolve(name + ".mv.db");
+        Files.copy(dir.resolve("app.mv.db"), copy);
+        try (Connection crashed = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(name), "sa", "");
+             Statement statement = crashed.createStatement()) {
+            try (ResultSet tables = statement.executeQuery(
+                    "select count(*) from information_schema.tables where table_name = 'ANSWERED'")) {
+                tables.next();
+                assertThat(tables.getInt(1)).as("the table created and flushed before").isEqualTo(1);
+            }
+            try (ResultSet rows = statement.executeQuery("select count(*) from answered")) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+}
