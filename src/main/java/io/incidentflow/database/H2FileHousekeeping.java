@@ -15,12 +15,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the default H2 file database from growing with every commit.
+ * Brings the default H2 file database down to its data once the application stops writing.
  * <p>
- * {@code WRITE_DELAY=0} (every commit is on disk before it returns, see {@code application.yaml}) also turns off
- * H2's background writer, and that writer is what rewrites half-empty chunks of the file so their space can be
- * reused. Without it every commit appends a new chunk while the old ones stay partly live for ever: about 1 MB
- * per incident. This runs the same compaction on a schedule. Other databases and in-memory H2 are left alone.
+ * H2 never overwrites its file in place: each write appends a chunk with the pages it changed, and the chunks those
+ * pages replaced become partly empty. While the application writes, H2's background writer and {@link Durability}
+ * rewrite the emptiest chunks so their space is reused, in small steps, because each step holds H2's store lock and
+ * every commit waits for it. Neither makes the file smaller. This does, once the application has written nothing for
+ * a whole interval: it rewrites until the chunks are {@link #TARGET_FILL_RATE} % live, moves them together and cuts
+ * the end of the file. Other databases and in-memory H2 are left alone.
  */
 @Component
 public class H2FileHousekeeping {
@@ -29,19 +31,17 @@ public class H2FileHousekeeping {
 
     /** H2's own target for live data in the chunks it rewrites (its default auto-compact fill rate). */
     static final int TARGET_FILL_RATE = 90;
-    /**
-     * Bytes rewritten per step. Each step holds H2's store lock and commits wait for it (100-200 ms under an alert
-     * storm). Steps of 256 KB cut that wait, but a step gets the lock only if it is free within 10 ms, so under load
-     * they rewrote less and the file grew about four times as fast (docs/performance.md, "Tried and dropped").
-     */
+    /** Bytes rewritten per step: nothing else waits for the store lock when the application is idle. */
     static final int BYTES_PER_STEP = 2 * 1024 * 1024;
-    /** Longest one run keeps rewriting while the application writes; what is left is done in the next run. */
-    static final Duration TIME_PER_RUN = Duration.ofSeconds(2);
-    /** Longest the one run after the application stopped writing keeps rewriting: it is the last until the next write. */
-    static final Duration IDLE_TIME_PER_RUN = Duration.ofSeconds(30);
+    /** Longest the run after the application stopped writing keeps rewriting: it is the last until the next write. */
+    static final Duration TIME_PER_RUN = Duration.ofSeconds(30);
+    private static final int MISSES_PER_RUN = 3;
 
     private final DataSource dataSource;
-    /** The file's write count when the last run ended: unchanged at the next run means nothing was written since. */
+    /**
+     * The file's write count when the last run ended: unchanged at the next run means nothing was written since, by
+     * the application or by H2's background writer (which stops rewriting chunks once it gets no further).
+     */
     private long writesAfterLastRun = -1;
     /** Whether the file was shrunk since the application last wrote: then an idle run has nothing left to do. */
     private boolean shrunkSinceLastWrite;
@@ -52,33 +52,31 @@ public class H2FileHousekeeping {
 
     @Scheduled(initialDelayString = "${incidentflow.h2.housekeeping-interval}",
             fixedDelayString = "${incidentflow.h2.housekeeping-interval}")
-    public void compact() throws SQLException {
+    public void compact() throws SQLException, InterruptedException {
         try (Connection connection = dataSource.getConnection()) {
             MVStore store = fileStore(connection);
             if (store != null) {
                 FileStore<?> file = store.getFileStore();
                 boolean idle = file.getWriteCount() == writesAfterLastRun;
-                if (idle && shrunkSinceLastWrite) {
-                    // Rewriting again would only turn the last run's own chunks into garbage, every run, for ever.
-                    return;
-                }
-                long before = file.size();
-                compact(store, idle ? IDLE_TIME_PER_RUN : TIME_PER_RUN);
-                if (idle) {
+                if (!idle) {
+                    shrunkSinceLastWrite = false;
+                } else if (!shrunkSinceLastWrite) {
+                    // Once is enough: rewriting again would only turn the last run's own chunks into garbage.
+                    long before = file.size();
+                    compact(store, TIME_PER_RUN);
                     shrink(store);
+                    shrunkSinceLastWrite = true;
+                    log.debug("H2 idle, chunks fill rate {}%, file {} -> {} bytes", file.getChunksFillRate(), before,
+                            file.size());
                 }
-                shrunkSinceLastWrite = idle;
                 writesAfterLastRun = file.getWriteCount();
-                log.debug("H2 {}chunks fill rate {}%, file {} -> {} bytes", idle ? "idle, " : "",
-                        file.getChunksFillRate(), before, file.size());
             }
         }
     }
 
     /**
      * Moves chunks into the free space before them and cuts the file's end: rewriting chunks frees space inside
-     * the file for later chunks, but only this makes the file smaller. It holds H2's store lock throughout, so it
-     * runs only when nothing was written since the last run.
+     * the file for later chunks, but only this makes the file smaller. It holds H2's store lock throughout.
      */
     static void shrink(MVStore store) {
         if (store.getFileStore() instanceof RandomAccessStore file && file.getFillRate() < TARGET_FILL_RATE) {
@@ -86,11 +84,22 @@ public class H2FileHousekeeping {
         }
     }
 
-    /** Rewrites the emptiest chunks until the live data fills {@link #TARGET_FILL_RATE} % of them or time is up. */
-    static void compact(MVStore store, Duration time) {
+    /**
+     * Rewrites the emptiest chunks until the live data fills {@link #TARGET_FILL_RATE} % of them, nothing is left to
+     * rewrite or time is up. A step may also find the store lock taken by H2's background writer: only a few misses
+     * in a row end the run.
+     */
+    static void compact(MVStore store, Duration time) throws InterruptedException {
         long deadline = System.nanoTime() + time.toNanos();
-        while (!store.isClosed() && store.compact(TARGET_FILL_RATE, BYTES_PER_STEP) && System.nanoTime() < deadline) {
-            store.commit();
+        int misses = 0;
+        while (!store.isClosed() && misses < MISSES_PER_RUN && System.nanoTime() < deadline) {
+            if (store.compact(TARGET_FILL_RATE, BYTES_PER_STEP)) {
+                store.commit();
+                misses = 0;
+            } else {
+                misses++;
+                Thread.sleep(50);
+            }
         }
     }
 
