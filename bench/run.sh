@@ -294,7 +294,8 @@ start_section() {
     echo "Both after ${B2_WARMUP} s of warm-up, measured for ${B2_MEASURE} s. The bare engine is Camunda $(tr ':' '\n' <"$WORK/classpath.txt" | sed -n 's|.*/camunda-engine-\([0-9.]*\)\.jar$|\1|p' | head -1) alone"
     echo "(\`BareEngineBenchmark\`): same \`incident.bpmn\` and DMNs, no-op beans for every delegate, the variables those"
     echo "delegates set given at start, full history (every variable update logged), job executor on, ids from the database"
-    echo "in blocks of 10,000 as the app's, H2 file database with the app's options, same JVM settings."
+    echo "in blocks of 10,000 as the app's, H2 file database with the app's options and its commits written to the file"
+    echo "after each start (the app writes them before it answers), same JVM settings."
 }
 
 {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -54,35 +53,14 @@ class DurabilityTest {
         // a step with every flush: the test's flushes come far faster than the application's
         Durability durability = new Durability(dataSource, Duration.ZERO);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("create table event(id int primary key, incident int, text varchar(200))");
-            statement.execute("create index event_incident on event(incident)");
+            Churn.createTable(connection);
             MVStore store = H2FileHousekeeping.fileStore(connection);
             for (int round = 0; round < 6; round++) {
-                churn(connection, durability, round);
+                Churn.round(connection, round, 1_000, durability::flush); // each incident answered on its own
             }
 
             // Without the compaction steps the file grows by the same amount every round, to 20 MB after six.
             assertThat(store.getFileStore().size()).isLessThan(4L * 1024 * 1024);
-        }
-    }
-
-    /** 1,000 incidents of five rows, each answered (flushed) on its own; every second one deletes an older one. */
-    private static void churn(Connection connection, Durability durability, int round) throws Exception {
-        try (PreparedStatement insert = connection.prepareStatement("insert into event values(?, ?, ?)");
-             PreparedStatement delete = connection.prepareStatement("delete from event where incident = ?")) {
-            for (int incident = round * 1000; incident < round * 1000 + 1000; incident++) {
-                for (int row = 0; row < 5; row++) {
-                    insert.setInt(1, incident * 5 + row);
-                    insert.setInt(2, incident);
-                    insert.setString(3, "timeline line " + row + " of incident " + incident);
-                    insert.executeUpdate();
-                }
-                if (incident % 2 == 0) {
-                    delete.setInt(1, incident / 2);
-                    delete.executeUpdate();
-                }
-                durability.flush();
-            }
         }
     }
 

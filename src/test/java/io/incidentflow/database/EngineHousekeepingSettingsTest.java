@@ -44,6 +44,7 @@ class EngineHousekeepingSettingsTest {
                 .startsWith("${DATABASE_URL:jdbc:h2:file:")
                 .contains(";WRITE_DELAY=500")
                 .contains(";RETENTION_TIME=1000")
+                .contains(";DEFRAG_ALWAYS=TRUE")
                 .doesNotContain("AUTO_SERVER");
         assertThat(environment.getProperty("incidentflow.h2.housekeeping-interval", Duration.class))
                 .isEqualTo(Duration.ofSeconds(10));

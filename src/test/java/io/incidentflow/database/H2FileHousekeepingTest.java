@@ -23,12 +23,12 @@ class H2FileHousekeepingTest {
         // Without housekeeping this file grows by the same amount every round (4.4 times the first after four).
         try (Connection connection = openWithTable("churn")) {
             MVStore store = H2FileHousekeeping.fileStore(connection);
-            churn(connection, 0);
+            Churn.round(connection, 0, 200, () -> { });
             H2FileHousekeeping.compact(store, H2FileHousekeeping.TIME_PER_RUN);
             long afterFirstRound = store.getFileStore().size();
 
             for (int round = 1; round < 4; round++) {
-                churn(connection, round);
+                Churn.round(connection, round, 200, () -> { });
                 H2FileHousekeeping.compact(store, H2FileHousekeeping.TIME_PER_RUN);
             }
 
@@ -59,7 +59,7 @@ class H2FileHousekeepingTest {
         dataSource.setUser("sa");
         H2FileHousekeeping housekeeping = new H2FileHousekeeping(dataSource);
         try (Connection connection = dataSource.getConnection()) {
-            createTable(connection);
+            Churn.createTable(connection);
             MVStore store = H2FileHousekeeping.fileStore(connection);
             fillAndDeleteMost(connection);
             housekeeping.compact();
@@ -95,15 +95,8 @@ class H2FileHousekeepingTest {
     private Connection openWithTable(String name) throws Exception {
         Connection connection = DriverManager.getConnection(
                 "jdbc:h2:file:" + dir.resolve(name) + ";WRITE_DELAY=0;RETENTION_TIME=0", "sa", "");
-        createTable(connection);
+        Churn.createTable(connection);
         return connection;
-    }
-
-    private static void createTable(Connection connection) throws Exception {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("create table event(id int primary key, incident int, text varchar(200))");
-            statement.execute("create index event_incident on event(incident)");
-        }
     }
 
     /** 20,000 rows of 200 incidents, of which the first 180 incidents are deleted again. */
@@ -118,25 +111,6 @@ class H2FileHousekeepingTest {
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("delete from event where incident < 180");
-        }
-    }
-
-    /** 200 incidents of five rows, one transaction each; every second one deletes an older incident's rows. */
-    private static void churn(Connection connection, int round) throws Exception {
-        try (PreparedStatement insert = connection.prepareStatement("insert into event values(?, ?, ?)");
-             PreparedStatement delete = connection.prepareStatement("delete from event where incident = ?")) {
-            for (int incident = round * 200; incident < round * 200 + 200; incident++) {
-                for (int row = 0; row < 5; row++) {
-                    insert.setInt(1, incident * 5 + row);
-                    insert.setInt(2, incident);
-                    insert.setString(3, "timeline line " + row + " of incident " + incident);
-                    insert.executeUpdate();
-                }
-                if (incident % 2 == 0) {
-                    delete.setInt(1, incident / 2);
-                    delete.executeUpdate();
-                }
-            }
         }
     }
 }
