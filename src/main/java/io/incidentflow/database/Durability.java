@@ -35,9 +35,11 @@ public class Durability {
 
     private final DataSource dataSource;
     private final long compactionIntervalNanos;
-    private final ReentrantLock flushing = new ReentrantLock();
+    final ReentrantLock flushing = new ReentrantLock();
     private volatile Optional<MVStore> fileStore;
     private long lastCompaction = System.nanoTime();
+    /** The version of the last write by a flush: every commit made before that write began is in the file. */
+    private volatile long writtenVersion = -1;
 
     @Autowired
     public Durability(DataSource dataSource) {
@@ -50,19 +52,36 @@ public class Durability {
     }
 
     /**
-     * Returns once every transaction committed before the call is in the file. One flush at a time: one store
-     * writes what every waiting caller committed, and the compaction step finds the store lock free.
+     * Returns once every transaction committed before the call is in the file. One flush at a time writes what
+     * every caller waiting for it committed: a caller whose commits a write that began after them already holds
+     * returns without writing again, so a burst of answers costs one write, not one each.
      */
     public void flush() {
-        Optional<MVStore> store = fileStore();
-        if (store.isPresent()) {
-            flushing.lock();
-            try {
-                store.get().commit();
-                compactStep(store.get());
-            } finally {
-                flushing.unlock();
+        Optional<MVStore> file = fileStore();
+        if (file.isEmpty()) {
+            return;
+        }
+        MVStore store = file.get();
+        // H2 numbers each write with the version it closes: a write that begins after this read closes a later one
+        long needed = store.getCurrentVersion() + 1;
+        if (writtenVersion >= needed) {
+            return;
+        }
+        flushing.lock();
+        try {
+            if (writtenVersion < needed) {
+                long written = store.commit();
+                if (written < 0) {
+                    // Nothing was left to write, but the write that took it may still be under way: H2's background
+                    // writer hands its writes to a thread of H2's and does not wait for them.
+                    written = store.getCurrentVersion();
+                    store.executeFilestoreOperation(() -> { });
+                }
+                writtenVersion = written;
+                compactStep(store);
             }
+        } finally {
+            flushing.unlock();
         }
     }
 

@@ -35,11 +35,49 @@ class DurabilityTest {
             durability.flush();
             statement.execute("insert into answered values (1)");
 
-            assertThat(rowsAfterCrash("before")).as("committed, not flushed").isZero();
+            assertThat(rowsAfterCrash("app", "before")).as("committed, not flushed").isZero();
 
             durability.flush();
 
-            assertThat(rowsAfterCrash("after")).as("committed and flushed").isEqualTo(1);
+            assertThat(rowsAfterCrash("app", "after")).as("committed and flushed").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCallerWhoseCommitsAWriteThatBeganAfterThemHoldsDoesNotWriteAgain() throws Exception {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("burst") + ";WRITE_DELAY=60000");
+        dataSource.setUser("sa");
+        Durability durability = new Durability(dataSource);
+        try (Connection answered = dataSource.getConnection(); Connection later = dataSource.getConnection();
+             Statement statement = answered.createStatement()) {
+            statement.execute("create table answered(id int primary key)");
+            statement.execute("insert into answered values (1)");
+            MVStore store = H2FileHousekeeping.fileStore(answered);
+            Thread waiting;
+            long writesAfterFirstFlush;
+            durability.flushing.lock(); // a flush is under way
+            try {
+                waiting = new Thread(durability::flush); // the caller of the commit above, waiting for it
+                waiting.start();
+                while (!durability.flushing.hasQueuedThread(waiting)) {
+                    Thread.sleep(1);
+                }
+                durability.flush(); // the flush under way writes the commit
+                writesAfterFirstFlush = store.getFileStore().getWriteCount();
+                // changes of another transaction that nobody waits for yet
+                later.setAutoCommit(false);
+                later.createStatement().execute("insert into answered values (2)");
+            } finally {
+                durability.flushing.unlock();
+            }
+            waiting.join(10_000);
+
+            assertThat(waiting.isAlive()).isFalse();
+            assertThat(store.getFileStore().getWriteCount()).as("writes after the waiting caller")
+                    .isEqualTo(writesAfterFirstFlush);
+            assertThat(rowsAfterCrash("burst", "burst-copy")).isEqualTo(1);
+            later.rollback();
         }
     }
 
@@ -64,9 +102,9 @@ class DurabilityTest {
         }
     }
 
-    private int rowsAfterCrash(String name) throws Exception {
+    private int rowsAfterCrash(String database, String name) throws Exception {
         Path copy = dir.resolve(name + ".mv.db");
-        Files.copy(dir.resolve("app.mv.db"), copy);
+        Files.copy(dir.resolve(database + ".mv.db"), copy);
         try (Connection crashed = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(name), "sa", "");
              Statement statement = crashed.createStatement()) {
             try (ResultSet tables = statement.executeQuery(
