@@ -25,10 +25,8 @@ class DurabilityTest {
 
     @Test
     void aCommitIsInTheFileOnceFlushedAndNotBefore() throws Exception {
-        JdbcDataSource dataSource = new JdbcDataSource();
         // a minute of write delay: nothing reaches the file by itself while the test runs
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve("app") + ";WRITE_DELAY=60000");
-        dataSource.setUser("sa");
+        JdbcDataSource dataSource = fileDatabase("app", ";WRITE_DELAY=60000");
         Durability durability = new Durability(dataSource);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("create table answered(id int primary key)");
@@ -45,9 +43,7 @@ class DurabilityTest {
 
     @Test
     void aCallerWhoseCommitsAWriteThatBeganAfterThemHoldsDoesNotWriteAgain() throws Exception {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve("burst") + ";WRITE_DELAY=60000");
-        dataSource.setUser("sa");
+        JdbcDataSource dataSource = fileDatabase("burst", ";WRITE_DELAY=60000");
         Durability durability = new Durability(dataSource);
         try (Connection answered = dataSource.getConnection(); Connection later = dataSource.getConnection();
              Statement statement = answered.createStatement()) {
@@ -83,11 +79,8 @@ class DurabilityTest {
 
     @Test
     void flushesKeepTheFileFromGrowingWithEveryRoundOfChurn() throws Exception {
-        JdbcDataSource dataSource = new JdbcDataSource();
         // Only the flushes compact here: H2's background writer neither writes nor compacts in this test.
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve("churn") + ";WRITE_DELAY=60000;RETENTION_TIME=0"
-                + ";AUTO_COMPACT_FILL_RATE=0");
-        dataSource.setUser("sa");
+        JdbcDataSource dataSource = fileDatabase("churn", ";WRITE_DELAY=60000;RETENTION_TIME=0;AUTO_COMPACT_FILL_RATE=0");
         // a step with every flush: the test's flushes come far faster than the application's
         Durability durability = new Durability(dataSource, Duration.ZERO);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -100,6 +93,13 @@ class DurabilityTest {
             // Without the compaction steps the file grows by the same amount every round, to 20 MB after six.
             assertThat(store.getFileStore().size()).isLessThan(4L * 1024 * 1024);
         }
+    }
+
+    private JdbcDataSource fileDatabase(String name, String options) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve(name) + options);
+        dataSource.setUser("sa");
+        return dataSource;
     }
 
     private int rowsAfterCrash(String database, String name) throws Exception {
