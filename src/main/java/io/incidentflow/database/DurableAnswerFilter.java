@@ -21,8 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Answers a request that may have changed something only once its commits are in the file ({@link Durability}):
  * an answered event, incident or task completion survives a crash of the JVM. The commits are written before the
  * first byte of the answer, or when the request ends if nothing was written; this runs before every other filter so
- * that answers given by security and the engine's REST API are covered too. Reads (GET, HEAD, OPTIONS) change
- * nothing and are answered at once.
+ * that answers given by security and the engine's REST API are covered too. Reads (GET, HEAD, OPTIONS, TRACE)
+ * change nothing and are answered at once.
  */
 class DurableAnswerFilter extends OncePerRequestFilter {
 

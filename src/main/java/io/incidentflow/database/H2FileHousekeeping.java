@@ -104,7 +104,7 @@ public class H2FileHousekeeping {
     }
 
     /** The store of an H2 database kept in a file, or null for any other database. */
-    static MVStore fileStore(Connection connection) throws SQLException {
+    public static MVStore fileStore(Connection connection) throws SQLException {
         if (!connection.isWrapperFor(JdbcConnection.class)
                 || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
                 || !session.getDatabase().isPersistent()) {

@@ -1,5 +1,6 @@
 package io.incidentflow.bench;
 
+import io.incidentflow.database.H2FileHousekeeping;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 
 /**
  * B2's baseline (issue 12): the bare Camunda engine starting {@code processes/incident.bpmn} with its DMNs —
@@ -131,13 +131,9 @@ public final class BareEngineBenchmark {
         DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getDataSource();
         try (Connection connection = dataSource.getConnection()) {
-            if (connection.isWrapperFor(JdbcConnection.class)
-                    && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
-                    && session.getDatabase().isPersistent()) {
-                return session.getDatabase().getStore().getMvStore()::commit;
-            }
+            MVStore file = H2FileHousekeeping.fileStore(connection);
+            return file == null ? () -> { } : file::commit;
         }
-        return () -> { };
     }
 
     private static void run(RuntimeService runtime, Runnable writeCommits, int threads, long warmUpMillis,
