@@ -36,7 +36,7 @@ class EngineHousekeepingSettingsTest {
     @RegisterExtension final EngineClockExtension clock = EngineClockExtension.systemTimeUntilSet();
 
     @Test
-    void theDefaultH2FileDatabaseWritesCommitsInTheBackgroundAndIsCompactedOnSchedule() throws Exception {
+    void theDefaultH2FileDatabaseWritesCompressedCommitsInTheBackgroundAndIsCompactedOnSchedule() throws Exception {
         PropertySource<?> defaults = new YamlPropertySourceLoader()
                 .load("application", new ClassPathResource("application.yaml")).get(0);
 
@@ -45,6 +45,8 @@ class EngineHousekeepingSettingsTest {
                 .contains(";WRITE_DELAY=500")
                 .contains(";RETENTION_TIME=1000")
                 .contains(";DEFRAG_ALWAYS=TRUE")
+                .contains(";COMPRESS=TRUE")
+                .contains(";AUTO_COMPACT_FILL_RATE=80")
                 .doesNotContain("AUTO_SERVER");
         assertThat(environment.getProperty("incidentflow.h2.housekeeping-interval", Duration.class))
                 .isEqualTo(Duration.ofSeconds(10));
