@@ -111,7 +111,7 @@ log "B2 two nodes: $B2_TWO"
 B2_BARE=n/a
 if [ -n "${CLASSPATH_FILE:-}" ]; then
     log "B2: bare engine on PostgreSQL, $CONNECTIONS threads"
-    B2_BARE=$(java -Xmx$HEAP -cp "$ROOT/target/test-classes:$(cat "$CLASSPATH_FILE")" io.incidentflow.bench.BareEngineBenchmark \
+    B2_BARE=$(java -Xmx$HEAP -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$CLASSPATH_FILE")" io.incidentflow.bench.BareEngineBenchmark \
         "jdbc:postgresql://127.0.0.1:$PG_PORT/bare" "$CONNECTIONS" "$B2_WARMUP" "$B2_MEASURE" "$ROOT/processes" \
         "$DB_USER" "$DB_PASSWORD" 2>"$WORK/bare.log" | sed -n 's/^BENCH //p')
     log "B2 bare engine: $B2_BARE"

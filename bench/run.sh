@@ -201,7 +201,7 @@ if want start; then
     log "B2: bare engine baseline"
     mkdir -p "$WORK/bare"
     mark=$(cpu_mark)
-    B2_BARE=$(java -Xmx$HEAP -cp "$ROOT/target/test-classes:$(cat "$WORK/classpath.txt")" \
+    B2_BARE=$(java -Xmx$HEAP -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$WORK/classpath.txt")" \
         io.incidentflow.bench.BareEngineBenchmark "jdbc:h2:file:$WORK/bare/engine$H2_OPTIONS" $START_CONNECTIONS $B2_WARMUP $B2_MEASURE "$ROOT/processes" \
         2>"$WORK/bare/engine.log" | sed -n 's/^BENCH //p')
     B2_BARE_LOAD="$(machine_load), steal over warm-up and measurement $(steal_since "$mark")"
