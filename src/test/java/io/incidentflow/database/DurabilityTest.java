@@ -13,8 +13,6 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * What a crash of the JVM leaves is what is in the file: a copy of the file taken while the database is open is
@@ -84,50 +82,34 @@ class DurabilityTest {
         // Only the flushes compact here: H2's background writer neither writes nor compacts in this test.
         JdbcDataSource dataSource = fileDatabase("churn", ";WRITE_DELAY=60000;RETENTION_TIME=0;AUTO_COMPACT_FILL_RATE=0");
         // a step with every flush: the test's flushes come far faster than the application's
-        Durability durability = new Durability(dataSource, Duration.ZERO);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            Churn.createTable(connection);
-            MVStore store = H2FileHousekeeping.fileStore(connection);
-            for (int round = 0; round < 6; round++) {
-                Churn.round(connection, round, 1_000, durability::flush); // each incident answered on its own
-            }
+        long size = fileSizeAfterChurn(dataSource, new Durability(dataSource, Duration.ZERO));
 
-            // Without the compaction steps the file grows by the same amount every round, to 20 MB after six.
-            assertThat(store.getFileStore().size()).isLessThan(4L * 1024 * 1024);
-        }
+        // Without the compaction steps the file grows by the same amount every round, to 20 MB after six.
+        assertThat(size).isLessThan(4L * 1024 * 1024);
     }
 
     @Test
     void withTheDefaultOptionsTheSameChurnTakesAboutHalfTheFileItTakesUncompressed() throws Exception {
-        String defaults = defaultH2Options();
+        String defaults = DefaultDatabaseUrl.h2Options();
+        JdbcDataSource compressed = fileDatabase("compressed", defaults);
+        JdbcDataSource plain = fileDatabase("plain", defaults.replace(";COMPRESS=TRUE", ""));
 
-        long compressed = fileSizeAfterChurn("compressed", defaults);
-        long plain = fileSizeAfterChurn("plain", defaults.replace(";COMPRESS=TRUE", ""));
+        long compressedSize = fileSizeAfterChurn(compressed, new Durability(compressed));
+        long plainSize = fileSizeAfterChurn(plain, new Durability(plain));
 
         // 0.46-0.47 in two runs; timing moves both files, so the bound leaves room
-        assertThat(compressed).isLessThan(plain * 2 / 3);
+        assertThat(compressedSize).isLessThan(plainSize * 2 / 3);
     }
 
-    /** The size of the file after six rounds of churn, each incident answered on its own, as the app would. */
-    private long fileSizeAfterChurn(String name, String options) throws Exception {
-        JdbcDataSource dataSource = fileDatabase(name, options);
-        Durability durability = new Durability(dataSource);
+    /** The size of the file after six rounds of churn, each incident answered (flushed) on its own, as the app would. */
+    private static long fileSizeAfterChurn(JdbcDataSource dataSource, Durability durability) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             Churn.createTable(connection);
             for (int round = 0; round < 6; round++) {
                 Churn.round(connection, round, 1_000, durability::flush);
             }
-            durability.flush();
             return H2FileHousekeeping.fileStore(connection).getFileStore().size();
         }
-    }
-
-    /** The options of the default database URL in {@code application.yaml}, e.g. {@code ;WRITE_DELAY=500}. */
-    private static String defaultH2Options() throws Exception {
-        String url = String.valueOf(new YamlPropertySourceLoader()
-                .load("application", new ClassPathResource("application.yaml")).get(0)
-                .getProperty("spring.datasource.url"));
-        return url.substring(url.indexOf(';'), url.lastIndexOf('}'));
     }
 
     private JdbcDataSource fileDatabase(String name, String options) {

@@ -17,10 +17,7 @@ import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.ClassPathResource;
 
 /** What keeps the database small and the timers on time: H2 settings, job executor, history cleanup. */
 @IncidentFlowTest
@@ -37,10 +34,7 @@ class EngineHousekeepingSettingsTest {
 
     @Test
     void theDefaultH2FileDatabaseWritesCompressedCommitsInTheBackgroundAndIsCompactedOnSchedule() throws Exception {
-        PropertySource<?> defaults = new YamlPropertySourceLoader()
-                .load("application", new ClassPathResource("application.yaml")).get(0);
-
-        assertThat((String) String.valueOf(defaults.getProperty("spring.datasource.url")))
+        assertThat(DefaultDatabaseUrl.asWritten())
                 .startsWith("${DATABASE_URL:jdbc:h2:file:")
                 .contains(";WRITE_DELAY=500")
                 .contains(";RETENTION_TIME=1000")
