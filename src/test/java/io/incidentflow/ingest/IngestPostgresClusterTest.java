@@ -96,8 +96,12 @@ class IngestPostgresClusterTest {
 
         assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).as(a.body()).isEqualTo(202));
         List<String> opened = incidentsOpenedFor(key, 1);
-        // the node that stored the first trigger opened the incident; the repeats of either node belong to it
-        assertThat(node1.getBean(JdbcTemplate.class).queryForObject("select count(*) from ingest_event where incident_id = ?",
+        // the node that stored the first trigger opened the incident; the repeats of either node belong to it, those
+        // that committed after its opener linked the others once the next sweep linked them (every 5 s)
+        JdbcTemplate jdbc = node1.getBean(JdbcTemplate.class);
+        await("every repeat linked to the incident").atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from ingest_event where incident_id = ?", Integer.class, opened.get(0)) >= THREADS);
+        assertThat(jdbc.queryForObject("select count(*) from ingest_event where incident_id = ?",
                 Integer.class, opened.get(0))).isEqualTo(THREADS);
         IncidentService incidents = node1.getBean(IncidentService.class);
         assertThat(incidents.timeline(opened.get(0)).stream().filter(e -> e.getType().equals("MONITORING_EVENT")))
