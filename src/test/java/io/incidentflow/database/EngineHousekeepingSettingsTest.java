@@ -41,6 +41,7 @@ class EngineHousekeepingSettingsTest {
                 .contains(";DEFRAG_ALWAYS=TRUE")
                 .contains(";COMPRESS=TRUE")
                 .contains(";AUTO_COMPACT_FILL_RATE=80")
+                .contains(";DB_CLOSE_ON_EXIT=FALSE")
                 .doesNotContain("AUTO_SERVER");
         assertThat(environment.getProperty("incidentflow.h2.housekeeping-interval", Duration.class))
                 .isEqualTo(Duration.ofSeconds(10));
