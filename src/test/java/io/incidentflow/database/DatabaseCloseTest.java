@@ -8,7 +8,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.junit.jupiter.api.Test;
@@ -31,13 +30,11 @@ class DatabaseCloseTest {
         config.setUsername("sa");
         config.setMaximumPoolSize(3);
         HikariDataSource pool = new HikariDataSource(config);
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("create table incident(id int primary key, title varchar(200))");
-            for (int round = 0; round < 20; round++) {
-                statement.execute("insert into incident select x + " + round * 500 + ", repeat('x', 200)"
-                        + " from system_range(1, 500)");
-                statement.execute("delete from incident where mod(id, 2) = 0 and id > " + round * 500);
-                statement.execute("checkpoint"); // a chunk per round, as commits reach the file while the app runs
+        try (Connection connection = pool.getConnection()) {
+            Churn.createTable(connection);
+            Durability durability = new Durability(pool);
+            for (int round = 0; round < 3; round++) {
+                Churn.round(connection, round, 300, durability::flush); // each incident answered on its own
             }
         }
         // the check below can fail: while the pool is open, the database holds the file's lock

@@ -99,10 +99,10 @@ class IngestPostgresClusterTest {
         // the node that stored the first trigger opened the incident; the repeats of either node belong to it, those
         // that committed after its opener linked the others once the next sweep linked them (every 5 s)
         JdbcTemplate jdbc = node1.getBean(JdbcTemplate.class);
-        await("every repeat linked to the incident").atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from ingest_event where incident_id = ?", Integer.class, opened.get(0)) >= THREADS);
-        assertThat(jdbc.queryForObject("select count(*) from ingest_event where incident_id = ?",
-                Integer.class, opened.get(0))).isEqualTo(THREADS);
+        Integer linked = await("every repeat linked to the incident").atMost(Duration.ofSeconds(30)).until(() -> jdbc
+                .queryForObject("select count(*) from ingest_event where incident_id = ?", Integer.class, opened.get(0)),
+                count -> count >= THREADS);
+        assertThat(linked).isEqualTo(THREADS);
         IncidentService incidents = node1.getBean(IncidentService.class);
         assertThat(incidents.timeline(opened.get(0)).stream().filter(e -> e.getType().equals("MONITORING_EVENT")))
                 .hasSize(1);
