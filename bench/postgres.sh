@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# B4: the incident start (B2) and the SLA timers (B3) on PostgreSQL, with one and with two app nodes (two JVMs,
-# one database), and every timer fired exactly once while one node is killed with kill -9 half-way.
+# B4: the alert storm (B1) on one node, the incident start (B2) and the SLA timers (B3) on PostgreSQL, with one and
+# with two app nodes (two JVMs, one database), and every timer fired exactly once while one node is killed with
+# kill -9 half-way.
 # Usage: bench/postgres.sh <app jar> <out.md>
-# Env: B2_WARMUP=120 B2_MEASURE=60 (seconds), CONNECTIONS=4 (per node), BURST=1000 breach timers per burst,
+# Env: COLD=60 WARMUP=30 MEASURE=60 (seconds, storm phases as bench/run.sh's), B4_STORM_ONLY=1 stops after the storm,
+#      B2_WARMUP=120 B2_MEASURE=60 (seconds), CONNECTIONS=4 (per node), BURST=1000 breach timers per burst,
 #      OPEN=10000 open incidents before the bursts, WINDOW=60 s the burst's due dates span, LEAD=60 s until the first,
 #      PG_PORT=15432, CLASSPATH_FILE (test classpath, for the bare engine; bench/run.sh gives it).
 # PostgreSQL is Debian's (installed with apt-get when missing and run as root), in a temp dir, as its own user.
 set -euo pipefail
 APP_JAR=$(realpath "$1"); OUT=$2
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$BENCH_DIR")
+COLD=${COLD:-60}; WARMUP=${WARMUP:-30}; MEASURE=${MEASURE:-60}; STORM_CONNECTIONS=16; STORM_KEYS=500
 B2_WARMUP=${B2_WARMUP:-120}; B2_MEASURE=${B2_MEASURE:-60}; CONNECTIONS=${CONNECTIONS:-4}
 BURST=${BURST:-1000}; OPEN=${OPEN:-10000}; WINDOW=${WINDOW:-60}; LEAD=${LEAD:-60}
 PG_PORT=${PG_PORT:-15432}; HEAP=${APP_HEAP:-1g}
@@ -95,6 +98,71 @@ wrk_nodes() {
 
 log "PostgreSQL $PG_VERSION on port $PG_PORT; node 1 starts on the empty database"
 start_node 1
+
+# --- B1 on PostgreSQL: the alert storm on node 1, from its first second -------------------------------------
+f() { jq -r ".$2 // \"n/a\"" <<<"$1" 2>/dev/null || echo n/a; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0 || b == "n/a") print "n/a"; else printf "%.2f", a / b }'; }
+wrk_storm() { # seconds
+    BENCH_DIR=$BENCH_DIR wrk -t2 -c"$STORM_CONNECTIONS" -d"${1}s" --timeout 30s --latency -s "$BENCH_DIR/pagerduty.lua" \
+        "$(base 1)" | sed -n 's/^BENCH //p'
+}
+ROUTING_KEY=$(api 1 POST /api/integrations '{"name":"bench storm","serviceId":"email"}' | jq -r .key)
+export ROUTING_KEY KEYS=$STORM_KEYS
+log "B1: alert storm on node 1, cold"
+mark=$(cpu_mark); B1_COLD=$(wrk_storm "$COLD"); B1_COLD_LOAD="$(machine_load), steal $(steal_since "$mark")"
+log "B1 cold: $B1_COLD"
+wrk_storm "$WARMUP" >/dev/null
+mark=$(cpu_mark); B1_WARM=$(wrk_storm "$MEASURE"); B1_WARM_LOAD="$(machine_load), steal $(steal_since "$mark")"
+log "B1 warm: $B1_WARM"
+waiting() { sql "select count(*) from open_alert where incident_id is null"; }
+B1_DRAINED=n/a
+for second in $(seq 0 300); do
+    if [ "$(waiting)" = 0 ]; then B1_DRAINED=$second; break; fi
+    sleep 1
+done
+mark=$(cpu_mark); B1_STEADY=$(wrk_storm "$MEASURE"); B1_STEADY_LOAD="$(machine_load), steal $(steal_since "$mark")"
+log "B1 steady: $B1_STEADY"
+B1_STORED=$(sql "select count(*), count(distinct dedup_key) from ingest_event" | tr '|' ' ')
+B1_INCIDENTS=$(sql "select count(*) from incident where id in (select incident_id from ingest_event)")
+B1_LAG=$(sql "select concat(percentile_disc(0.5) within group (order by d), '/', percentile_disc(0.99) within group (order by d), '/', max(d))
+              from (select round(extract(epoch from (i.created_at - e.received_at)) * 1000)::bigint d
+              from ingest_event e join incident i on i.id = e.incident_id where e.outcome = 'OPENED') t")
+read -r B1_EVENTS B1_KEYS <<<"$B1_STORED"
+{
+    echo
+    echo "## B4 PostgreSQL"
+    echo
+    cat <<MD
+PostgreSQL $PG_VERSION (Debian's, in a temp dir; \`fsync\` and \`synchronous_commit\` on, \`shared_buffers=512MB\`,
+\`max_connections=200\`) on the same machine as the nodes. Each node: the packaged jar with \`-Xmx$HEAP\` and the
+\`postgres\` profile as shipped (UUID ids, job executor 3-10 threads, 3 jobs per acquisition).
+MD
+    echo
+    echo "### Alert storm (B1), one node"
+    echo
+    echo "Node 1 on the empty database, the storm of \`bench/run.sh\`: $STORM_CONNECTIONS connections, PagerDuty triggers for"
+    echo "$STORM_KEYS dedup keys at random, from the node's first second."
+    echo
+    echo "| phase | events/s | p50 ms | p99 ms | max ms | failed | events/s ÷ 2,000 (target ≥ 1) | 50 ms ÷ p99 (target ≥ 1) | load avg after, host steal |"
+    echo "|---|---|---|---|---|---|---|---|---|"
+    for phase in cold warm steady; do
+        case $phase in
+            cold) r=$B1_COLD; label="first ${COLD} s after start"; load=$B1_COLD_LOAD ;;
+            warm) r=$B1_WARM; label="${MEASURE} s after ${WARMUP} s warm-up"; load=$B1_WARM_LOAD ;;
+            steady) r=$B1_STEADY; label="${MEASURE} s once every alert had its incident"; load=$B1_STEADY_LOAD ;;
+        esac
+        echo "| $label | $(f "$r" perSecond) | $(f "$r" p50Ms) | $(f "$r" p99Ms) | $(f "$r" maxMs) | $(f "$r" failed) | $(ratio "$(f "$r" perSecond)" 2000) | $(ratio 50 "$(f "$r" p99Ms)") | $load |"
+    done
+    echo
+    echo "Stored: $B1_EVENTS events over $B1_KEYS keys, **$B1_INCIDENTS incidents**"
+    echo "($( [ "$B1_INCIDENTS" = "$B1_KEYS" ] && echo 'exactly one per dedup key' || echo 'NOT one per dedup key' )); every alert had its incident"
+    echo "$B1_DRAINED s after the warm phase. First trigger answered → incident created, p50/p99/max: $B1_LAG ms."
+} >"$WORK/storm.md"
+if [ "${B4_STORM_ONLY:-}" = 1 ]; then
+    cp "$WORK/storm.md" "$OUT"
+    log "wrote $OUT (work files in $WORK)"
+    exit 0
+fi
 api 1 POST /engine-rest/user/create "{\"profile\":{\"id\":\"bench-desk\",\"firstName\":\"Bench\",\"lastName\":\"Desk\",\"email\":\"bench-desk@example.com\"},\"credentials\":{\"password\":\"$DESK_SECRET\"}}" >/dev/null
 api 1 PUT /engine-rest/group/service-desk/members/bench-desk >/dev/null
 
@@ -205,17 +273,10 @@ FAILED_KILL=$(sql "select count(*) from act_hi_job_log l join bench_burst_kill b
 log "B3 kill: all ran after ${B3_KILL_DONE}s; ran/p50/p99/max $B3_KILL; twice/twice/twice/never $B3_KILL_ONCE"
 
 # --- report --------------------------------------------------------------------------------------------------
-f() { jq -r ".$2 // \"n/a\"" <<<"$1" 2>/dev/null || echo n/a; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0 || b == "n/a") print "n/a"; else printf "%.2f", a / b }'; }
 read -r one_ran one_p50 one_p99 one_max <<<"$B3_ONE"
 read -r kill_ran kill_p50 kill_p99 kill_max <<<"$B3_KILL"
-cat >"$OUT" <<MD
-
-## B4 PostgreSQL, one and two nodes
-
-PostgreSQL $PG_VERSION (Debian's, in a temp dir; \`fsync\` and \`synchronous_commit\` on, \`shared_buffers=512MB\`,
-\`max_connections=200\`) on the same machine as the nodes. Each node: the packaged jar with \`-Xmx$HEAP\` and the
-\`postgres\` profile as shipped (UUID ids, job executor 3-10 threads, 3 jobs per acquisition).
+cp "$WORK/storm.md" "$OUT"
+cat >>"$OUT" <<MD
 
 ### Incident start (B2)
 

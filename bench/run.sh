@@ -11,7 +11,7 @@
 #       (src/test/java/io/incidentflow/bench/BareEngineBenchmark.java) from 4 threads in the same run, both after
 #       a warm-up long enough for the JIT compiler to settle (the app's larger code path takes about two minutes).
 #   bench/timers.sh (B3 SLA timer lateness, heap), bench/disk.sh (bytes per incident after churn) and
-#       bench/postgres.sh (B4: B2 and B3 on PostgreSQL, one and two nodes, a node killed), each given the jar and
+#       bench/postgres.sh (B4: B1 on PostgreSQL, B2 and B3 with one and two nodes, a node killed), each given the jar and
 #       the markdown file to write its section into.
 # --quick: a few minutes of smoke run with short phases (numbers only show the harness works).
 # Environment: BENCH_SKIP_BUILD=1 uses the jar in target/ as it is; BENCH_JFR=1 records a flight recording
