@@ -17,8 +17,10 @@ import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +52,13 @@ public class IngestionService {
 
     private static final Logger log = LoggerFactory.getLogger(IngestionService.class);
     private static final int TRIGGERS_PER_COMMIT = 64;
+    /**
+     * Writers storing PagerDuty triggers, each with its own share of the dedup keys, so that the events of one alert
+     * keep their order. One writer on PostgreSQL spent 94 % of its time in round trips (two per trigger) and bounded
+     * a storm at about 2,000 events/s with the machine not full; two reached 2,460/s. On H2 a storm is bound by
+     * writing pages, and two made no difference.
+     */
+    static final int WRITERS = 2;
 
     public enum Result { OPENED, APPENDED, ACKNOWLEDGED, RECOVERED, DROPPED, DUPLICATE }
 
@@ -95,7 +104,7 @@ public class IngestionService {
     private final IntegrationRepository integrations;
     private final PagerDutyParser pagerDuty;
     /** PagerDuty triggers, the bulk of a storm, are stored many per commit; they start no process. */
-    private final GroupCommit triggers;
+    private final List<GroupCommit> writers;
 
     public IngestionService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, IncidentProcess process,
                             IncidentService incidents, SeverityMapping mapping, IngestProperties properties,
@@ -111,12 +120,15 @@ public class IngestionService {
         this.events = events;
         this.integrations = integrations;
         this.pagerDuty = pagerDuty;
-        this.triggers = new GroupCommit(transaction, TRIGGERS_PER_COMMIT, "ingest-group-commit");
+        this.writers = IntStream.range(0, WRITERS)
+                .mapToObj(i -> new GroupCommit(transaction, TRIGGERS_PER_COMMIT, "ingest-group-commit-" + i)).toList();
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
-        triggers.stop();
+        for (GroupCommit writer : writers) {
+            writer.stop();
+        }
     }
 
     /**
@@ -135,7 +147,7 @@ public class IngestionService {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= properties.retryAttempts(); attempt++) {
             try {
-                return queued(event) ? triggers.run(() -> apply(integration, event))
+                return queued(event) ? writers.get(writerOf(event.dedupKey())).run(() -> apply(integration, event))
                         : transaction.execute(status -> apply(integration, event));
             } catch (RuntimeException e) {
                 if (!retryable(e)) {
@@ -148,6 +160,10 @@ public class IngestionService {
             }
         }
         throw new BusyException(last);
+    }
+
+    static int writerOf(String dedupKey) {
+        return Math.floorMod(Objects.hashCode(dedupKey), WRITERS);
     }
 
     private Outcome apply(Integration integration, MonitoringEvent event) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** 50 monitoring requests with the same key at the same moment: the dedup constraint leaves one incident. */
+/**
+ * 50 monitoring requests with the same key at the same moment: the dedup constraint leaves one incident. Over several
+ * keys, stored by both writers of PagerDuty triggers at once: one incident per key.
+ */
 @IncidentFlowTest
 class ConcurrentIngestTest {
 
@@ -58,6 +62,44 @@ class ConcurrentIngestTest {
         assertThat(client.count("select count(*) from ingest_event where incident_id = ?", opened.get(0))).isEqualTo(THREADS);
         assertThat(client.timeline(opened.get(0), "MONITORING_EVENT")).hasSize(1);
         assertThat(client.count("select count(*) from open_alert where integration_id = ?", key.id())).isEqualTo(1);
+    }
+
+    @Test
+    void fiftyConcurrentPagerDutyTriggersOverTenDedupKeysOnBothWritersOpenOneIncidentPerKey() throws Exception {
+        Key key = client.integration("erp");
+        List<String> dedupKeys = dedupKeysOnEachWriter(5);
+        AtomicInteger sent = new AtomicInteger();
+
+        List<ResponseEntity<JsonNode>> answers = all(() -> client.pagerduty(IngestClient.fixture("pagerduty-trigger.json",
+                Map.of("routing_key", key.key(),
+                        "suffix", dedupKeys.get(sent.getAndIncrement() % dedupKeys.size()).substring("erp-batch-".length())))));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).isEqualTo(202));
+        assertThat(client.incidentsOf(key)).hasSize(dedupKeys.size());
+        for (String dedupKey : dedupKeys) {
+            assertThat(client.count("select count(distinct incident_id) from ingest_event where integration_id = ?"
+                    + " and dedup_key = ?", key.id(), dedupKey)).as(dedupKey).isEqualTo(1);
+            assertThat(client.count("select count(*) from ingest_event where integration_id = ? and dedup_key = ?"
+                    + " and incident_id is not null", key.id(), dedupKey)).as(dedupKey).isEqualTo(THREADS / dedupKeys.size());
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .contains("ingest-group-commit-0", "ingest-group-commit-1");
+    }
+
+    /** Dedup keys of the fixture, as many for each writer of PagerDuty triggers. */
+    private static List<String> dedupKeysOnEachWriter(int each) {
+        List<List<String>> byWriter = new ArrayList<>();
+        for (int i = 0; i < IngestionService.WRITERS; i++) {
+            byWriter.add(new ArrayList<>());
+        }
+        while (byWriter.stream().anyMatch(keys -> keys.size() < each)) {
+            String dedupKey = "erp-batch-" + IngestClient.unique();
+            List<String> keys = byWriter.get(IngestionService.writerOf(dedupKey));
+            if (keys.size() < each) {
+                keys.add(dedupKey);
+            }
+        }
+        return byWriter.stream().flatMap(List::stream).toList();
     }
 
     @Test
