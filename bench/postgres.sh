@@ -22,6 +22,7 @@ PIDS=()
 
 log() { echo "[$(date -u +%H:%M:%S)] $*"; }
 source "$BENCH_DIR/machine.sh"
+source "$BENCH_DIR/report.sh"
 
 # --- PostgreSQL ------------------------------------------------------------------------------------------
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
@@ -101,7 +102,6 @@ start_node 1
 
 # --- B1 on PostgreSQL: the alert storm on node 1, from its first second -------------------------------------
 f() { jq -r ".$2 // \"n/a\"" <<<"$1" 2>/dev/null || echo n/a; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0 || b == "n/a") print "n/a"; else printf "%.2f", a / b }'; }
 wrk_storm() { # seconds
     BENCH_DIR=$BENCH_DIR wrk -t2 -c"$STORM_CONNECTIONS" -d"${1}s" --timeout 30s --latency -s "$BENCH_DIR/pagerduty.lua" \
         "$(base 1)" | sed -n 's/^BENCH //p'
@@ -143,15 +143,14 @@ MD
     echo "Node 1 on the empty database, the storm of \`bench/run.sh\`: $STORM_CONNECTIONS connections, PagerDuty triggers for"
     echo "$STORM_KEYS dedup keys at random, from the node's first second."
     echo
-    echo "| phase | events/s | p50 ms | p99 ms | max ms | failed | events/s ÷ 2,000 (target ≥ 1) | 50 ms ÷ p99 (target ≥ 1) | load avg after, host steal |"
-    echo "|---|---|---|---|---|---|---|---|---|"
+    storm_table_header
     for phase in cold warm steady; do
         case $phase in
             cold) r=$B1_COLD; label="first ${COLD} s after start"; load=$B1_COLD_LOAD ;;
             warm) r=$B1_WARM; label="${MEASURE} s after ${WARMUP} s warm-up"; load=$B1_WARM_LOAD ;;
             steady) r=$B1_STEADY; label="${MEASURE} s once every alert had its incident"; load=$B1_STEADY_LOAD ;;
         esac
-        echo "| $label | $(f "$r" perSecond) | $(f "$r" p50Ms) | $(f "$r" p99Ms) | $(f "$r" maxMs) | $(f "$r" failed) | $(ratio "$(f "$r" perSecond)" 2000) | $(ratio 50 "$(f "$r" p99Ms)") | $load |"
+        storm_table_row "$label" "$r" "$load"
     done
     echo
     echo "Stored: $B1_EVENTS events over $B1_KEYS keys, **$B1_INCIDENTS incidents**"

@@ -50,6 +50,7 @@ want() { [[ $PARTS == *" $1 "* ]]; }
 
 log() { echo "[$(date -u +%H:%M:%S)] $*"; }
 source "$BENCH_DIR/machine.sh"
+source "$BENCH_DIR/report.sh"
 
 stop_app() {
     if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
@@ -126,17 +127,11 @@ wrk_run() {
         | sed -n 's/^BENCH //p'
 }
 
-field() { # json name
-    sed -n "s/.*\"$2\":\([^,}]*\).*/\1/p" <<<"$1" | tr -d '"'
-}
-
 h2_query() { # database-file-prefix sql
     local h2
     h2=$(tr ':' '\n' <"$WORK/classpath.txt" | grep '/h2-[0-9.]*\.jar$' | head -1)
     java -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:file:$1" -user sa -password '' -sql "$2" | sed -n 2p | tr -d ' '
 }
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 
 # --- B1 alert storm --------------------------------------------------------------------------------
 if want storm; then
@@ -253,8 +248,7 @@ storm_section() {
     echo
     echo "$STORM_CONNECTIONS connections, triggers for $STORM_KEYS dedup keys at random (severity warning, service \`email\`)."
     echo
-    echo "| phase | events/s | p50 ms | p99 ms | max ms | failed | events/s ÷ 2,000 (target ≥ 1) | 50 ms ÷ p99 (target ≥ 1) | load avg after, host steal |"
-    echo "|---|---|---|---|---|---|---|---|---|"
+    storm_table_header
     local r label load
     for phase in cold warm steady probe; do
         case $phase in
@@ -264,7 +258,7 @@ storm_section() {
             probe) r=$B1_PROBE; load=$B1_PROBE_LOAD
                 label="ceiling: \`GET /actuator/health/liveness\` (no table touched), ${PROBE} s right after" ;;
         esac
-        echo "| $label | $(field "$r" perSecond) | $(field "$r" p50Ms) | $(field "$r" p99Ms) | $(field "$r" maxMs) | $(field "$r" failed) | $(ratio "$(field "$r" perSecond)" 2000) | $(ratio 50 "$(field "$r" p99Ms)") | $load |"
+        storm_table_row "$label" "$r" "$load"
     done
     echo
     echo "The ceiling is the same app's liveness probe under the same $STORM_CONNECTIONS connections: Tomcat, the security filters and the"
